@@ -1,0 +1,218 @@
+//! A forgiving reader over parsed JSON that records every problem with its JSON path.
+//!
+//! Real HSDS data has `null` in optional fields, numbers written as strings and the odd wrong
+//! type. The reader takes what it can use and writes a [`Problem`] for the rest, so one bad
+//! field never costs the whole record.
+
+use serde_json::Value;
+use std::cell::RefCell;
+
+use crate::problem::{Problem, Severity};
+
+/// Collects the problems found while reading one input file.
+#[derive(Debug, Default)]
+pub(crate) struct Reader {
+    problems: RefCell<Vec<Problem>>,
+}
+
+impl Reader {
+    /// A node for the document root, with the JSON path `$`.
+    pub(crate) fn root<'a>(&'a self, value: &'a Value) -> Node<'a> {
+        Node {
+            value,
+            parent: None,
+            segment: Segment::Root,
+            reader: self,
+        }
+    }
+
+    /// Records a problem.
+    fn report(&self, problem: Problem) {
+        self.problems.borrow_mut().push(problem);
+    }
+
+    /// The problems recorded so far, in the order they were found.
+    pub(crate) fn into_problems(self) -> Vec<Problem> {
+        self.problems.into_inner()
+    }
+}
+
+/// The last step of a JSON path.
+#[derive(Debug, Clone, Copy)]
+enum Segment<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+/// One place in the JSON document. Its path (`$.contents[3].phones[0]`) is only written out
+/// when a problem is reported, so reading costs no allocations.
+#[derive(Clone, Copy)]
+pub(crate) struct Node<'a> {
+    value: &'a Value,
+    parent: Option<&'a Node<'a>>,
+    segment: Segment<'a>,
+    reader: &'a Reader,
+}
+
+impl<'a> Node<'a> {
+    fn child<'b>(&'b self, value: &'b Value, segment: Segment<'b>) -> Node<'b> {
+        Node {
+            value,
+            parent: Some(self),
+            segment,
+            reader: self.reader,
+        }
+    }
+
+    /// The raw JSON value at this place.
+    pub(crate) fn value(&self) -> &'a Value {
+        self.value
+    }
+
+    /// The JSON path of this place, such as `$.contents[3].phones[0]`.
+    pub(crate) fn path(&self) -> String {
+        let mut path = self.parent.map(Node::path).unwrap_or_default();
+        match self.segment {
+            Segment::Root => path.push('$'),
+            Segment::Key(key) => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Segment::Index(index) => path.push_str(&format!("[{index}]")),
+        }
+        path
+    }
+
+    /// Records a problem about `field` of this node.
+    pub(crate) fn problem(&self, severity: Severity, field: &str, message: impl Into<String>) {
+        self.reader.report(Problem {
+            severity,
+            location: self.path(),
+            field: field.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// Runs `f` on the child object at `key`, if there is one.
+    pub(crate) fn with_object<T>(&self, key: &str, f: impl FnOnce(Node<'_>) -> T) -> Option<T> {
+        match self.value.get(key)? {
+            Value::Null => None,
+            child @ Value::Object(_) => Some(f(self.child(child, Segment::Key(key)))),
+            other => {
+                self.problem(
+                    Severity::Warning,
+                    key,
+                    format!("expected an object, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// Maps every element of the array at `key`; `null` or a missing key gives an empty list.
+    pub(crate) fn map_list<T>(&self, key: &str, f: impl FnMut(Node<'_>) -> Option<T>) -> Vec<T> {
+        match self.value.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(list @ Value::Array(_)) => self.child(list, Segment::Key(key)).map_items(f),
+            Some(other) => {
+                self.problem(
+                    Severity::Warning,
+                    key,
+                    format!("expected a list, found {}", kind(other)),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// Maps every element of this node when it is an array; anything else gives an empty list.
+    pub(crate) fn map_items<T>(&self, mut f: impl FnMut(Node<'_>) -> Option<T>) -> Vec<T> {
+        let Value::Array(items) = self.value else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| f(self.child(item, Segment::Index(index))))
+            .collect()
+    }
+
+    /// Text at `key`: strings are trimmed, numbers and booleans are written out, empty
+    /// strings and `null` count as absent. Other types are reported and skipped.
+    pub(crate) fn text(&self, key: &str) -> Option<String> {
+        match self.value.get(key)? {
+            Value::Null => None,
+            Value::String(s) => {
+                let trimmed = s.trim();
+                (!trimmed.is_empty()).then(|| trimmed.to_owned())
+            }
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            other => {
+                self.problem(
+                    Severity::Warning,
+                    key,
+                    format!("expected text, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A short English name for a JSON value's type, for problem messages.
+pub(crate) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn text_accepts_numbers_and_skips_blank_and_null() {
+        let reader = Reader::default();
+        let value = json!({"a": " x ", "b": 12, "c": "  ", "d": null, "e": [1]});
+        let root = reader.root(&value);
+        assert_eq!(root.text("a").as_deref(), Some("x"));
+        assert_eq!(root.text("b").as_deref(), Some("12"));
+        assert_eq!(root.text("c"), None);
+        assert_eq!(root.text("d"), None);
+        assert_eq!(root.text("missing"), None);
+        assert_eq!(root.text("e"), None);
+        let problems = reader.into_problems();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].location, "$");
+        assert_eq!(problems[0].field, "e");
+    }
+
+    #[test]
+    fn paths_name_the_list_index() {
+        let reader = Reader::default();
+        let value = json!({"phones": [{"number": "1"}, {"number": {"x": 1}}]});
+        let root = reader.root(&value);
+        let numbers = root.map_list("phones", |phone| phone.text("number"));
+        assert_eq!(numbers, vec!["1".to_owned()]);
+        let problems = reader.into_problems();
+        assert_eq!(problems[0].location, "$.phones[1]");
+        assert_eq!(problems[0].field, "number");
+    }
+
+    #[test]
+    fn a_list_that_is_not_a_list_is_reported_not_fatal() {
+        let reader = Reader::default();
+        let value = json!({"phones": "0612345678"});
+        let root = reader.root(&value);
+        assert!(root.map_list("phones", |p| p.text("number")).is_empty());
+        assert_eq!(reader.into_problems().len(), 1);
+    }
+}

@@ -1,0 +1,84 @@
+//! `wegwijs-server`: serves a folder (the demo portal, or a municipality's widget bundle and
+//! data files) with the security headers Wegwijs is built for: a strict Content-Security-Policy
+//! without `'unsafe-inline'`, no referrer, no sniffing.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::Router;
+use clap::Parser;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The Content-Security-Policy the demo portal is served with; hosts need at least the
+/// `script-src` part (see the README).
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
+script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; \
+img-src 'self' data:; \
+font-src 'self'; \
+connect-src 'self'; \
+object-src 'none'; \
+base-uri 'none'; \
+form-action 'self'; \
+frame-ancestors 'self'";
+
+/// Command-line options.
+#[derive(Debug, Parser)]
+#[command(about = "Serve the Wegwijs demo portal or widget bundle with a strict CSP")]
+struct Options {
+    /// The folder to serve.
+    #[arg(long, default_value = "target/demo")]
+    root: PathBuf,
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+}
+
+fn header_layer(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+}
+
+/// The router: static files with security headers on every response.
+fn app(root: PathBuf) -> Router {
+    Router::new()
+        .fallback_service(ServeDir::new(root).append_index_html_on_directories(true))
+        .layer(header_layer(
+            header::CONTENT_SECURITY_POLICY,
+            CONTENT_SECURITY_POLICY,
+        ))
+        .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header_layer(header::REFERRER_POLICY, "no-referrer"))
+        .layer(header_layer(header::CACHE_CONTROL, "no-cache"))
+        .layer(header_layer(
+            HeaderName::from_static("permissions-policy"),
+            "geolocation=(self), camera=(), microphone=()",
+        ))
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let options = Options::parse();
+    anyhow::ensure!(
+        options.root.join("index.html").is_file(),
+        "{} has no index.html; build the demo first with `cargo xtask demo`",
+        options.root.display()
+    );
+    let listener = tokio::net::TcpListener::bind(options.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", options.addr))?;
+    let addr = listener.local_addr()?;
+    // The first line is read by `cargo xtask test` to find the port.
+    println!(
+        "Wegwijs serves {} on http://{addr}/",
+        options.root.display()
+    );
+    axum::serve(listener, app(options.root))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,9 @@
+//! The shared UI kit: the widget root, status messages and accessibility helpers.
+
+mod live_region;
+mod root;
+mod status;
+
+pub use live_region::LiveRegion;
+pub use root::{unique_id, WidgetRoot};
+pub use status::{ErrorNotice, Loading};

@@ -1,0 +1,57 @@
+//! Loading the data files a widget is configured with.
+//!
+//! Requests carry no cookies and no referrer: the widget only fetches its own data files and
+//! tells nobody which page the resident is on.
+
+use std::fmt;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReferrerPolicy, RequestCredentials, RequestInit, Response};
+
+/// Why a data file could not be fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// No answer: offline, server down, blocked by CORS or CSP.
+    Network(String),
+    /// The server answered with an HTTP error status.
+    Status(u16),
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Network(message) => write!(f, "no answer from the server: {message}"),
+            Self::Status(status) => write!(f, "the server answered HTTP {status}"),
+        }
+    }
+}
+
+/// Fetches `url` (relative to the page) as text.
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let init = RequestInit::new();
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(network_error)?;
+    let response: Response = response.dyn_into().map_err(network_error)?;
+    if !response.ok() {
+        return Err(FetchError::Status(response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(network_error)?)
+        .await
+        .map_err(network_error)?;
+    text.as_string()
+        .ok_or_else(|| FetchError::Network("the answer is not text".into()))
+}
+
+fn network_error(error: wasm_bindgen::JsValue) -> FetchError {
+    let message = error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into());
+    FetchError::Network(message)
+}

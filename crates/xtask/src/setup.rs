@@ -1,0 +1,142 @@
+//! `cargo xtask setup`: install what is missing, skip what is there.
+//!
+//! Rust target and wasm-bindgen CLI (the version in Cargo.lock), Debian's Chromium and
+//! ChromeDriver, and the project-local npm packages (playwright-core, axe-core, binaryen's
+//! wasm-opt) from package-lock.json.
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+use crate::process::{available, cargo, command, output, run, step};
+use crate::workspace_root;
+
+/// Where Debian's Chromium and ChromeDriver live.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's ChromeDriver, used by wasm-bindgen-test-runner.
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Installs whatever is missing.
+pub fn ensure_all() -> Result<()> {
+    let started = Instant::now();
+    step("Checking the tools Wegwijs needs (installing only what is missing)");
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    ensure_debian_packages()?;
+    ensure_npm_packages()?;
+    println!("    setup done in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Result<()> {
+    let installed =
+        output(command("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|line| line.trim() == "wasm32-unknown-unknown")
+    {
+        println!("    ok  rust target wasm32-unknown-unknown");
+        return Ok(());
+    }
+    run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The wasm-bindgen version pinned in Cargo.lock; the CLI must match it exactly.
+pub fn locked_wasm_bindgen_version() -> Result<String> {
+    let lock =
+        fs::read_to_string(workspace_root().join("Cargo.lock")).context("Cargo.lock is missing")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.strip_prefix("version = \""))
+                .and_then(|l| l.strip_suffix('"'))
+            {
+                return Ok(version.to_owned());
+            }
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen entry")
+}
+
+fn ensure_wasm_bindgen() -> Result<()> {
+    let wanted = locked_wasm_bindgen_version()?;
+    let current = output(command("wasm-bindgen").arg("--version")).unwrap_or_default();
+    let has_runner = available("wasm-bindgen-test-runner");
+    if current.split_whitespace().nth(1) == Some(wanted.as_str()) && has_runner {
+        println!("    ok  wasm-bindgen {wanted}");
+        return Ok(());
+    }
+    step(&format!(
+        "Installing wasm-bindgen-cli {wanted} (a few minutes, once)"
+    ));
+    // Not --locked: its lock file pins a webpki-roots that no longer resolves (TOOLCHAIN.md).
+    run(cargo().args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+        "--force",
+    ]))
+}
+
+fn ensure_debian_packages() -> Result<()> {
+    let mut missing = Vec::new();
+    if !PathBuf::from(CHROMIUM).exists() {
+        missing.push("chromium");
+    }
+    if !PathBuf::from(CHROMEDRIVER).exists() {
+        missing.push("chromium-driver");
+    }
+    if !available("node") || !available("npm") {
+        missing.extend(["nodejs", "npm"]);
+    }
+    if missing.is_empty() {
+        println!("    ok  chromium, chromedriver, node, npm");
+        return Ok(());
+    }
+    step(&format!(
+        "Installing Debian packages: {}",
+        missing.join(" ")
+    ));
+    let is_root = output(command("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut apt = if is_root {
+            command("apt-get")
+        } else {
+            let mut sudo = command("sudo");
+            sudo.arg("apt-get");
+            sudo
+        };
+        apt.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut apt)
+    };
+    apt(&["update"])?;
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend(missing);
+    apt(&install)
+}
+
+fn ensure_npm_packages() -> Result<()> {
+    let root = workspace_root();
+    let lock = fs::read(root.join("package-lock.json")).context("package-lock.json is missing")?;
+    let stamp = root.join("node_modules/.wegwijs-lock");
+    if fs::read(&stamp).is_ok_and(|installed| installed == lock)
+        && root.join("node_modules/.bin/wasm-opt").exists()
+    {
+        println!("    ok  npm packages (playwright-core, axe-core, binaryen)");
+        return Ok(());
+    }
+    step("Installing npm packages from package-lock.json");
+    run(command("npm").args(["ci", "--no-audit", "--no-fund"]))?;
+    fs::write(&stamp, lock).context("cannot write the npm stamp file")?;
+    Ok(())
+}
+
+/// Project-local wasm-opt (npm binaryen@132; Debian's is too old and breaks the bundle).
+pub fn wasm_opt() -> PathBuf {
+    workspace_root().join("node_modules/.bin/wasm-opt")
+}

@@ -1,0 +1,207 @@
+//! `cargo xtask test`: every check and test, then a summary.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+use crate::bundle::{build_demo, Bundle};
+use crate::process::{cargo, command, run, step};
+use crate::setup::{ensure_all, CHROMEDRIVER, CHROMIUM};
+use crate::workspace_root;
+
+struct Outcome {
+    name: &'static str,
+    result: Result<()>,
+    seconds: f64,
+}
+
+fn timed(name: &'static str, outcomes: &mut Vec<Outcome>, f: impl FnOnce() -> Result<()>) {
+    step(name);
+    let started = Instant::now();
+    let result = f();
+    if let Err(error) = &result {
+        println!("    FAILED: {error:#}");
+    }
+    outcomes.push(Outcome {
+        name,
+        result,
+        seconds: started.elapsed().as_secs_f64(),
+    });
+}
+
+/// Runs everything; fails when anything failed.
+pub fn run_all() -> Result<()> {
+    let started = Instant::now();
+    ensure_all()?;
+    let mut outcomes = Vec::new();
+    timed("Formatting (cargo fmt --check)", &mut outcomes, || {
+        run(cargo().args(["fmt", "--all", "--", "--check"]))
+    });
+    timed("Lints, native (clippy -D warnings)", &mut outcomes, || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "wegwijs-embed",
+            "--all-targets",
+            "--features",
+            "wegwijs-widgets/ssr",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    timed("Lints, wasm (clippy -D warnings)", &mut outcomes, || {
+        run(cargo().args([
+            "clippy",
+            "-p",
+            "wegwijs-embed",
+            "-p",
+            "wegwijs-widgets",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    });
+    timed(
+        "Native unit, property and SSR component tests",
+        &mut outcomes,
+        || {
+            run(cargo().args([
+                "test",
+                "--workspace",
+                "--exclude",
+                "wegwijs-embed",
+                "--features",
+                "wegwijs-widgets/ssr",
+            ]))
+        },
+    );
+    timed(
+        "Browser tests (wasm-bindgen-test in headless Chromium)",
+        &mut outcomes,
+        || {
+            run(cargo()
+                .args([
+                    "test",
+                    "-p",
+                    "wegwijs-widgets",
+                    "--features",
+                    "csr",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "browser",
+                ])
+                .env(
+                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                    "wasm-bindgen-test-runner",
+                )
+                .env("CHROMEDRIVER", CHROMEDRIVER)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "60"))
+        },
+    );
+    let mut bundle = None;
+    timed("Building the demo portal", &mut outcomes, || {
+        bundle = Some(build_demo()?);
+        Ok(())
+    });
+    timed(
+        "End-to-end tests (Playwright + axe-core in headless Chromium)",
+        &mut outcomes,
+        || {
+            let bundle = bundle.as_ref().context("the demo portal did not build")?;
+            end_to_end(bundle)
+        },
+    );
+
+    println!(
+        "\n==> Summary ({:.0} s in all)",
+        started.elapsed().as_secs_f64()
+    );
+    for outcome in &outcomes {
+        let mark = if outcome.result.is_ok() {
+            "pass"
+        } else {
+            "FAIL"
+        };
+        println!(
+            "    {mark}  {:<62} {:>6.1} s",
+            outcome.name, outcome.seconds
+        );
+    }
+    let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+    if failed > 0 {
+        bail!("{failed} of {} steps failed", outcomes.len());
+    }
+    println!("    all {} steps passed", outcomes.len());
+    Ok(())
+}
+
+/// Kills the demo server when the tests are done, also on failure.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn end_to_end(bundle: &Bundle) -> Result<()> {
+    run(cargo().args([
+        "build",
+        "--quiet",
+        "--profile",
+        "tool",
+        "-p",
+        "wegwijs-server",
+    ]))?;
+    let binary = workspace_root().join("target/tool/wegwijs-server");
+    let mut server = Server(
+        command(&binary)
+            .arg("--root")
+            .arg(&bundle.demo_root)
+            .args(["--addr", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .context("cannot start wegwijs-server")?,
+    );
+    let stdout = server.0.stdout.take().context("server stdout")?;
+    let mut first_line = String::new();
+    BufReader::new(stdout).read_line(&mut first_line)?;
+    let base_url = first_line
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .with_context(|| format!("unexpected server output: {first_line:?}"))?
+        .to_owned();
+    println!("    demo portal at {base_url}");
+
+    let tests_dir = workspace_root().join("tests/e2e");
+    let mut files: Vec<_> = std::fs::read_dir(&tests_dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    anyhow::ensure!(
+        !files.is_empty(),
+        "no end-to-end tests in {}",
+        tests_dir.display()
+    );
+    let result = run(command("node")
+        .args(["--test", "--test-reporter=spec"])
+        .args(
+            files
+                .iter()
+                .map(|f| f.strip_prefix(workspace_root()).unwrap_or(f)),
+        )
+        .env("WEGWIJS_BASE_URL", &base_url)
+        .env("CHROMIUM", CHROMIUM));
+    drop(server);
+    result
+}
