@@ -1,0 +1,198 @@
+// Embedding contract: one module for all widgets, shadow-root isolation, theming through
+// design tokens, strict CSP, SRI, and configuration by attributes.
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  ROOT, assertNoProblems, assertWidgetAccessible, demoServices, focusedInWidget, launch,
+  newPage, serveTestPage, url,
+} from "./support.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const TWO_WIDGETS = `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Twee widgets</title>
+<script type="module" src="/wegwijs/wegwijs.js"></script></head>
+<body><main><h1>Twee widgets op een pagina</h1>
+<wegwijs-sociale-kaart id="nl" src="/data/kaart.json"></wegwijs-sociale-kaart>
+<wegwijs-sociale-kaart id="en" src="/data/kaart.json" lang="en"></wegwijs-sociale-kaart>
+</main></body></html>`;
+
+test("two widgets on one page share one wasm module and both work", async () => {
+  const page = await newPage(browser);
+  await serveTestPage(page, "/e2e/twee.html", TWO_WIDGETS);
+  const wasmRequests = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(".wasm")) wasmRequests.push(request.url());
+  });
+  await page.goto(url("/e2e/twee.html"));
+  const count = demoServices().length;
+  await page.locator("#nl .ww-count").getByText(`${count} plekken voor hulp`).waitFor();
+  await page.locator("#en .ww-count").getByText(`${count} places to get help`).waitFor();
+  assert.deepEqual(wasmRequests, [url("/wegwijs/wegwijs_bg.wasm")]);
+  assertNoProblems(page);
+});
+
+test("attribute changes after mount are honoured, and removal and re-insertion work", async () => {
+  const page = await newPage(browser);
+  await serveTestPage(page, "/e2e/twee.html", TWO_WIDGETS);
+  await page.route(url("/e2e/twee-diensten.json"), (route) =>
+    route.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify([{ id: "a", name: "Taalcafé" }, { id: "b", name: "Buurtkamer" }]),
+    }),
+  );
+  await page.goto(url("/e2e/twee.html"));
+  await page.locator("#en .ww-card").first().waitFor();
+
+  await page.evaluate(() => document.querySelector("#en").setAttribute("lang", "nl"));
+  await page.locator("#en h2").getByText("Sociale kaart").waitFor();
+
+  await page.evaluate(() => document.querySelector("#en").setAttribute("src", "/e2e/twee-diensten.json"));
+  await page.locator("#en .ww-count").getByText("2 plekken voor hulp").waitFor();
+  assert.equal(await page.locator("#en .ww-card").count(), 2);
+
+  await page.evaluate(() => {
+    const element = document.querySelector("#en");
+    element.remove();
+    document.querySelector("main").append(element);
+  });
+  await page.locator("#en .ww-count").getByText("2 plekken voor hulp").waitFor();
+  assert.equal(await page.locator("#en .ww-root").count(), 1, "one widget after re-insertion");
+  assertNoProblems(page);
+});
+
+test("only the widgets that are built are registered", async () => {
+  const page = await newPage(browser);
+  await page.goto(url("/sociale-kaart.html"));
+  await page.locator("wegwijs-sociale-kaart .ww-root").waitFor();
+  const registered = await page.evaluate(() =>
+    ["wegwijs-sociale-kaart", "wegwijs-hulpwijzer", "wegwijs-samenwerkingsscan"].map(
+      (tag) => customElements.get(tag) !== undefined,
+    ),
+  );
+  assert.deepEqual(registered, [true, false, false]);
+});
+
+const HOSTILE_HOST = `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>Vijandige huisstijl</title>
+<link rel="stylesheet" href="/e2e/hostile.css">
+<script type="module" src="/wegwijs/wegwijs.js"></script></head>
+<body><main><h1>Een CMS met een botte huisstijl</h1>
+<wegwijs-sociale-kaart src="/data/kaart.json"></wegwijs-sociale-kaart>
+</main></body></html>`;
+
+test("a hostile host stylesheet does not leak into the widget", async () => {
+  const page = await newPage(browser);
+  await serveTestPage(page, "/e2e/vijandig.html", HOSTILE_HOST);
+  await page.route(url("/e2e/hostile.css"), (route) =>
+    route.fulfill({
+      contentType: "text/css",
+      body: readFileSync(`${ROOT}tests/fixtures/e2e/hostile.css`, "utf8"),
+    }),
+  );
+  await page.goto(url("/e2e/vijandig.html"));
+  await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
+  // The stylesheet really applies to the host page.
+  const hostColor = await page.evaluate(() => getComputedStyle(document.querySelector("h1")).color);
+  assert.equal(hostColor, "rgb(255, 0, 0)");
+
+  const styles = await page.evaluate(() => {
+    const shadow = document.querySelector("wegwijs-sociale-kaart").shadowRoot;
+    const pick = (selector) => {
+      const style = getComputedStyle(shadow.querySelector(selector));
+      return {
+        display: style.display,
+        color: style.color,
+        background: style.backgroundColor,
+        fontSize: style.fontSize,
+        fontFamily: style.fontFamily,
+        fontStyle: style.fontStyle,
+        letterSpacing: style.letterSpacing,
+        wordSpacing: style.wordSpacing,
+        textTransform: style.textTransform,
+        textAlign: style.textAlign,
+        boxSizing: style.boxSizing,
+      };
+    };
+    return { root: pick(".ww-root"), title: pick(".ww-title"), card: pick(".ww-card"), link: pick(".ww-card a") };
+  });
+  assert.equal(styles.root.display, "block");
+  assert.equal(styles.card.display, "flex");
+  for (const [name, style] of Object.entries(styles)) {
+    assert.notEqual(style.color, "rgb(255, 0, 0)", `${name} colour`);
+    assert.notEqual(style.background, "rgb(255, 255, 0)", `${name} background`);
+    assert.ok(!["40px", "30px"].includes(style.fontSize), `${name} font size ${style.fontSize}`);
+    assert.doesNotMatch(style.fontFamily, /Comic/, `${name} font`);
+    assert.equal(style.fontStyle, "normal", `${name} font style`);
+    assert.equal(style.letterSpacing, "normal", `${name} letter spacing`);
+    assert.equal(style.wordSpacing, "0px", `${name} word spacing`);
+    assert.equal(style.textTransform, "none", `${name} text transform`);
+    assert.equal(style.textAlign, "start", `${name} alignment`);
+    assert.equal(style.boxSizing, "border-box", `${name} box sizing`);
+  }
+  // Host rules cannot remove the focus ring either.
+  let focused = null;
+  for (let presses = 0; presses < 10 && !focused; presses++) {
+    await page.keyboard.press("Tab");
+    focused = await focusedInWidget(page, "wegwijs-sociale-kaart");
+  }
+  assert.equal(focused?.outline, "solid");
+  await assertWidgetAccessible(page, "wegwijs-sociale-kaart", "hostile host CSS");
+});
+
+test("the demo portal's design tokens theme the widget; without tokens it has its own defaults", async () => {
+  const page = await newPage(browser);
+  await page.goto(url("/sociale-kaart.html"));
+  await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
+  const themed = await page.evaluate(() => {
+    const shadow = document.querySelector("wegwijs-sociale-kaart").shadowRoot;
+    return {
+      link: getComputedStyle(shadow.querySelector(".ww-card a")).color,
+      heading: getComputedStyle(shadow.querySelector(".ww-title")).fontFamily,
+    };
+  });
+  assert.equal(themed.link, "rgb(0, 98, 46)", "--utrecht-link-color from the portal");
+  assert.match(themed.heading, /Georgia/, "--utrecht-heading-font-family from the portal");
+
+  const plain = await newPage(browser);
+  await serveTestPage(plain, "/e2e/twee.html", TWO_WIDGETS);
+  await plain.goto(url("/e2e/twee.html"));
+  await plain.locator("#nl .ww-card").first().waitFor();
+  const link = await plain.evaluate(
+    () => getComputedStyle(document.querySelector("#nl").shadowRoot.querySelector(".ww-card a")).color,
+  );
+  assert.equal(link, "rgb(26, 78, 138)", "the default link colour");
+});
+
+test("the portal is served with a strict CSP and the widget works under it", async () => {
+  const page = await newPage(browser);
+  const response = await page.goto(url("/sociale-kaart.html"));
+  const policy = response.headers()["content-security-policy"];
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.match(policy, /style-src 'self'(;|$)/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+  await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
+  const script = page.locator("script[src='/wegwijs/wegwijs.js']");
+  assert.match(await script.getAttribute("integrity"), /^sha384-/);
+  assertNoProblems(page);
+});
+
+test("a tampered wasm file is refused (SRI) and the widget says it cannot start", async () => {
+  const page = await newPage(browser);
+  await page.route(url("/wegwijs/wegwijs_bg.wasm"), async (route) => {
+    const original = await route.fetch();
+    const bytes = Buffer.from(await original.body());
+    bytes[bytes.length - 1] ^= 0xff;
+    await route.fulfill({ response: original, body: bytes });
+  });
+  await page.goto(url("/sociale-kaart.html"));
+  await page.locator("wegwijs-sociale-kaart [role=alert]").getByText("Deze hulp kan nu niet starten").waitFor();
+  assertNoProblems(page, [/integrity/i, /Wegwijs could not start/]);
+});

@@ -1,0 +1,41 @@
+// The demo portal: every page is accessible and the embedding page shows the real snippet.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { assertAccessible, assertNoProblems, launch, newPage, url } from "./support.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+for (const [path, heading] of [
+  ["/", "Welkom bij de gemeente Lindenhoven"],
+  ["/sociale-kaart.html", "Hulp in de buurt"],
+  ["/inbouwen.html", "Wegwijs inbouwen op je eigen website"],
+]) {
+  test(`${path} is a complete, accessible page`, async () => {
+    const page = await newPage(browser);
+    const response = await page.goto(url(path));
+    assert.equal(response.status(), 200);
+    assert.equal(await page.locator("h1").textContent(), heading);
+    assert.equal(await page.locator("nav[aria-label=Hoofdmenu] a[aria-current=page]").count(), 1);
+    if (path === "/sociale-kaart.html") {
+      await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
+    }
+    await assertAccessible(page, path);
+    assertNoProblems(page);
+  });
+}
+
+test("the embedding page shows the snippet with this build's integrity hash", async () => {
+  const page = await newPage(browser);
+  await page.goto(url("/inbouwen.html"));
+  const code = await page.locator("pre code").allTextContents();
+  const snippet = code.find((text) => text.includes("wegwijs.js"));
+  const integrity = await page.locator("head script[src='/wegwijs/wegwijs.js']").getAttribute("integrity");
+  assert.ok(snippet.includes(`integrity="${integrity}"`), snippet);
+  assert.ok(code.some((text) => text.includes("script-src 'self' 'wasm-unsafe-eval'")));
+});
