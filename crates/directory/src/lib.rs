@@ -6,12 +6,25 @@
 //!   naming every [`problem`] by JSON path and field.
 //! - [`links`] is the only place where data text becomes a link target.
 
+pub mod compound;
+pub mod geo;
 pub mod import;
+pub mod index;
 pub mod links;
 pub mod model;
 pub mod problem;
+pub mod profile;
 mod reader;
+pub mod schedule;
+pub mod search;
+pub mod text;
+pub mod time;
+pub mod vocabulary;
 
 pub use import::{import_json, ImportError, Imported};
-pub use model::{Address, Directory, Phone, Service};
+pub use index::{Index, IndexError};
+pub use model::{Address, Contact, Directory, Location, Phone, Service};
 pub use problem::{Problem, Severity};
+pub use profile::{Access, Domain, Level, TargetGroup};
+pub use search::{Filters, Hit, Query, Results, Sort};
+pub use vocabulary::Vocabulary;

@@ -5,6 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::geo::Point;
+use crate::profile::{Access, Domain, Level, TargetGroup};
+use crate::schedule::OpeningHours;
+use crate::time::Date;
+
 /// All services of one social map, in input order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Directory {
@@ -19,6 +24,8 @@ pub struct Service {
     pub id: String,
     /// The service name.
     pub name: String,
+    /// Another name people know it by.
+    pub alternate_name: Option<String>,
     /// The organisation that provides the service.
     pub organization: Option<String>,
     /// The full description, as plain text.
@@ -29,8 +36,70 @@ pub struct Service {
     pub email: Option<String>,
     /// Web address, already checked to be `http` or `https`.
     pub website: Option<String>,
-    /// Visiting addresses.
-    pub addresses: Vec<Address>,
+    /// Where the service is given, visiting addresses first.
+    pub locations: Vec<Location>,
+    /// Life domains (Dutch profile).
+    pub domains: Vec<Domain>,
+    /// Provision level (Dutch profile).
+    pub level: Option<Level>,
+    /// Access: walk in or referral (Dutch profile).
+    pub access: Option<Access>,
+    /// Target groups (Dutch profile).
+    pub target_groups: Vec<TargetGroup>,
+    /// Terms from other taxonomies, kept so they can be searched.
+    pub other_terms: Vec<String>,
+    /// Free of charge: no cost given, or every cost option is 0.
+    pub free: bool,
+    /// What it costs, in the data's words.
+    pub fees: Option<String>,
+    /// Youngest age served.
+    pub min_age: Option<u8>,
+    /// Oldest age served.
+    pub max_age: Option<u8>,
+    /// Languages spoken, as ISO codes where the data gives them (`nl`, `en`), else names.
+    pub languages: Vec<String>,
+    /// Opening hours that can be evaluated.
+    pub hours: Vec<OpeningHours>,
+    /// Opening hours the data only gives as text.
+    pub hours_notes: Vec<String>,
+    /// How to apply.
+    pub application_process: Option<String>,
+    /// Who can use it.
+    pub eligibility: Option<String>,
+    /// When the information was last checked.
+    pub assured_date: Option<Date>,
+    /// Contact persons.
+    pub contacts: Vec<Contact>,
+}
+
+/// A place where a service is given.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    /// The location's name.
+    pub name: Option<String>,
+    /// Its address.
+    pub address: Option<Address>,
+    /// Its coordinates.
+    pub point: Option<Point>,
+    /// Whether a wheelchair user can get in, when the data says.
+    pub wheelchair: Option<bool>,
+    /// Accessibility notes in the data's words.
+    pub accessibility: Vec<String>,
+}
+
+/// A contact person.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Name.
+    pub name: Option<String>,
+    /// Job title.
+    pub title: Option<String>,
+    /// Department.
+    pub department: Option<String>,
+    /// Checked e-mail address.
+    pub email: Option<String>,
+    /// Phone numbers.
+    pub phones: Vec<Phone>,
 }
 
 impl Service {
@@ -45,6 +114,40 @@ impl Service {
     /// The `mailto:` link for the e-mail address.
     pub fn mail_link(&self) -> Option<String> {
         self.email.as_deref().and_then(crate::links::mail_link)
+    }
+
+    /// Visiting addresses, in order.
+    pub fn addresses(&self) -> impl Iterator<Item = &Address> {
+        self.locations
+            .iter()
+            .filter_map(|location| location.address.as_ref())
+    }
+
+    /// The first location with coordinates.
+    pub fn point(&self) -> Option<Point> {
+        self.locations.iter().find_map(|location| location.point)
+    }
+
+    /// Whether any location is wheelchair accessible (`None` when the data does not say).
+    pub fn wheelchair(&self) -> Option<bool> {
+        let known = self
+            .locations
+            .iter()
+            .filter_map(|location| location.wheelchair);
+        known.reduce(|a, b| a || b)
+    }
+
+    /// Whether the service serves people of `age`.
+    pub fn serves_age(&self, age: u8) -> bool {
+        self.min_age.is_none_or(|min| age >= min) && self.max_age.is_none_or(|max| age <= max)
+    }
+
+    /// Whether someone can reach the service: a phone, e-mail, website or address.
+    pub fn has_contact(&self) -> bool {
+        !self.phones.is_empty()
+            || self.email.is_some()
+            || self.website.is_some()
+            || self.addresses().next().is_some()
     }
 }
 

@@ -9,6 +9,9 @@ use std::cell::RefCell;
 
 use crate::problem::{Problem, Severity};
 
+/// The field in which CSV importers record where an assembled object came from.
+pub(crate) const SOURCE_FIELD: &str = "_source";
+
 /// Collects the problems found while reading one input file.
 #[derive(Debug, Default)]
 pub(crate) struct Reader {
@@ -70,8 +73,13 @@ impl<'a> Node<'a> {
         self.value
     }
 
-    /// The JSON path of this place, such as `$.contents[3].phones[0]`.
+    /// The JSON path of this place, such as `$.contents[3].phones[0]`. Objects assembled
+    /// from CSV rows carry their origin in a `_source` field (`phones.csv:7`), which then
+    /// starts the path.
     pub(crate) fn path(&self) -> String {
+        if let Some(source) = self.value.get(SOURCE_FIELD).and_then(Value::as_str) {
+            return source.to_owned();
+        }
         let mut path = self.parent.map(Node::path).unwrap_or_default();
         match self.segment {
             Segment::Root => path.push('$'),
@@ -161,6 +169,32 @@ impl<'a> Node<'a> {
     }
 }
 
+impl Node<'_> {
+    /// A number at `key`; numbers written as strings ("12", "52,1") are accepted.
+    pub(crate) fn number(&self, key: &str) -> Option<f64> {
+        match self.value.get(key)? {
+            Value::Null => None,
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => match s.trim().replace(',', ".").parse::<f64>() {
+                Ok(n) if n.is_finite() => Some(n),
+                _ => {
+                    self.problem(Severity::Warning, key, format!("{s:?} is not a number"));
+                    None
+                }
+            },
+            other => {
+                self.problem(
+                    Severity::Warning,
+                    key,
+                    format!("expected a number, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+}
+
 /// A short English name for a JSON value's type, for problem messages.
 pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
@@ -193,6 +227,25 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].location, "$");
         assert_eq!(problems[0].field, "e");
+    }
+
+    #[test]
+    fn numbers_may_be_strings_with_a_decimal_comma() {
+        let reader = Reader::default();
+        let value = json!({"lat": "52,1", "lon": 5.5, "bad": "north"});
+        let root = reader.root(&value);
+        assert_eq!(root.number("lat"), Some(52.1));
+        assert_eq!(root.number("lon"), Some(5.5));
+        assert_eq!(root.number("bad"), None);
+        assert_eq!(reader.into_problems()[0].field, "bad");
+    }
+
+    #[test]
+    fn a_source_field_names_the_csv_row() {
+        let reader = Reader::default();
+        let value = json!({"phones": [{"_source": "phones.csv:7", "number": [1]}]});
+        reader.root(&value).map_list("phones", |p| p.text("number"));
+        assert_eq!(reader.into_problems()[0].location, "phones.csv:7");
     }
 
     #[test]

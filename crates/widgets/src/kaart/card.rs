@@ -35,7 +35,7 @@ pub fn ServiceCard(
             }
         })
         .collect_view();
-    let address = service.addresses.first().map(|address| {
+    let address = service.addresses().next().map(|address| {
         view! {
             <li>
                 <span class="ww-label">{i18n.t("card.address")}</span>

@@ -9,13 +9,18 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::links::{mail_link, tel_link, web_link};
-use crate::model::{Address, Directory, Phone, Service};
-use crate::problem::{Problem, Severity};
-use crate::reader::{kind, Node, Reader};
+use crate::model::Directory;
+use crate::problem::Problem;
+use crate::reader::{kind, Reader};
 
-/// Descriptions longer than this are flagged: they are usually pasted documents.
-pub const LONG_TEXT_CHARS: usize = 4000;
+mod csv_package;
+mod service;
+mod spreadsheet;
+
+pub use csv_package::import_csv_package;
+use service::service;
+pub use service::LONG_TEXT_CHARS;
+pub use spreadsheet::{import_spreadsheet, SPREADSHEET_COLUMNS};
 
 /// The result of an import: the usable services and every problem found on the way.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,240 +80,50 @@ pub fn import_json(text: &str) -> Result<Imported, ImportError> {
 
 /// Imports an already parsed HSDS 3.0 JSON document.
 pub fn import_value(value: &Value) -> Result<Imported, ImportError> {
-    let reader = Reader::default();
-    let root = reader.root(value);
-    let services = match value {
-        Value::Array(_) => root.map_items(service),
+    match value {
+        Value::Array(_) => Ok(import_services(value)),
         Value::Object(object) if object.contains_key("contents") => {
             if !object["contents"].is_array() {
                 return Err(ImportError::NotAServiceList {
                     found: "an object whose `contents` is not a list",
                 });
             }
-            root.map_list("contents", service)
-        }
-        Value::Object(object) if object.contains_key("name") => service(root).into_iter().collect(),
-        other => {
-            return Err(ImportError::NotAServiceList {
-                found: match other {
-                    Value::Object(_) => "an object without `contents` or `name`",
-                    other => kind(other),
-                },
+            let reader = Reader::default();
+            let services = reader.root(value).map_list("contents", service);
+            Ok(Imported {
+                directory: Directory { services },
+                problems: reader.into_problems(),
             })
         }
-    };
-    Ok(Imported {
+        Value::Object(object) if object.contains_key("name") => {
+            let reader = Reader::default();
+            let services = service(reader.root(value)).into_iter().collect();
+            Ok(Imported {
+                directory: Directory { services },
+                problems: reader.into_problems(),
+            })
+        }
+        Value::Object(_) => Err(ImportError::NotAServiceList {
+            found: "an object without `contents` or `name`",
+        }),
+        other => Err(ImportError::NotAServiceList { found: kind(other) }),
+    }
+}
+
+/// Imports a JSON array of service objects; anything that is not an array gives nothing.
+pub(crate) fn import_services(services: &Value) -> Imported {
+    let reader = Reader::default();
+    let services = reader.root(services).map_items(service);
+    Imported {
         directory: Directory { services },
         problems: reader.into_problems(),
-    })
-}
-
-/// Statuses whose services are left out: residents must not be sent there.
-const CLOSED_STATUSES: [&str; 2] = ["inactive", "defunct"];
-
-fn service(node: Node<'_>) -> Option<Service> {
-    if !node.value().is_object() {
-        node.problem(
-            Severity::Error,
-            "",
-            format!("expected a service object, found {}", kind(node.value())),
-        );
-        return None;
     }
-    let Some(name) = node.text("name") else {
-        node.problem(Severity::Error, "name", "a service needs a name; left out");
-        return None;
-    };
-    if let Some(status) = node.text("status") {
-        if CLOSED_STATUSES.contains(&status.to_ascii_lowercase().as_str()) {
-            node.problem(
-                Severity::Warning,
-                "status",
-                format!("service is {status}; left out"),
-            );
-            return None;
-        }
-    }
-    let id = node.text("id").unwrap_or_else(|| {
-        node.problem(
-            Severity::Warning,
-            "id",
-            "missing id; one was made from the path",
-        );
-        node.path()
-    });
-    let description = node.text("description");
-    if let Some(text) = &description {
-        let length = text.chars().count();
-        if length > LONG_TEXT_CHARS {
-            node.problem(
-                Severity::Warning,
-                "description",
-                format!("very long description ({length} characters)"),
-            );
-        }
-    }
-    let organization = node.with_object("organization", org_details);
-    let locations = node.map_list("service_at_locations", |sal| {
-        sal.with_object("location", location_details)
-    });
-
-    let mut phones = node.map_list("phones", phone);
-    phones.extend(
-        locations
-            .iter()
-            .flat_map(|location| location.phones.iter().cloned()),
-    );
-    if phones.is_empty() {
-        if let Some(org) = &organization {
-            phones.extend(org.phones.iter().cloned());
-        }
-    }
-    dedup_phones(&mut phones);
-
-    let email = checked_email(node, "email")
-        .or_else(|| organization.as_ref().and_then(|org| org.email.clone()));
-    let website = checked_web(node, "url")
-        .or_else(|| organization.as_ref().and_then(|org| org.website.clone()));
-
-    Some(Service {
-        id,
-        name,
-        organization: organization.and_then(|org| org.name),
-        description,
-        phones,
-        email,
-        website,
-        addresses: locations
-            .into_iter()
-            .flat_map(|location| location.addresses)
-            .collect(),
-    })
-}
-
-/// What a service borrows from its organisation when it has no details of its own.
-struct OrgDetails {
-    name: Option<String>,
-    email: Option<String>,
-    website: Option<String>,
-    phones: Vec<Phone>,
-}
-
-fn org_details(org: Node<'_>) -> OrgDetails {
-    OrgDetails {
-        name: org.text("name"),
-        email: checked_email(org, "email"),
-        website: checked_web(org, "website").or_else(|| checked_web(org, "url")),
-        phones: org.map_list("phones", phone),
-    }
-}
-
-struct LocationDetails {
-    addresses: Vec<Address>,
-    phones: Vec<Phone>,
-}
-
-fn location_details(location: Node<'_>) -> LocationDetails {
-    let mut addresses = location.map_list("addresses", |address| {
-        let kind = address.text("address_type").unwrap_or_default();
-        Some((kind == "postal", postal_address(address)?))
-    });
-    // Visiting addresses first: a resident walks in, letters come second.
-    addresses.sort_by_key(|(is_postal, _)| *is_postal);
-    LocationDetails {
-        addresses: addresses.into_iter().map(|(_, address)| address).collect(),
-        phones: location.map_list("phones", phone),
-    }
-}
-
-fn postal_address(node: Node<'_>) -> Option<Address> {
-    let street = match (node.text("address_1"), node.text("address_2")) {
-        (Some(first), Some(second)) => format!("{first} {second}"),
-        (Some(first), None) => first,
-        (None, _) => {
-            node.problem(
-                Severity::Warning,
-                "address_1",
-                "address without street; skipped",
-            );
-            return None;
-        }
-    };
-    Some(Address {
-        street,
-        postal_code: node.text("postal_code"),
-        city: node.text("city"),
-    })
-}
-
-fn phone(node: Node<'_>) -> Option<Phone> {
-    let Some(number) = node.text("number") else {
-        node.problem(
-            Severity::Warning,
-            "number",
-            "phone without a number; skipped",
-        );
-        return None;
-    };
-    let number = number.trim_matches('"').trim().to_owned();
-    let tel = tel_link(&number);
-    if tel.is_none() {
-        node.problem(
-            Severity::Warning,
-            "number",
-            format!("{number:?} cannot be dialled; shown as text"),
-        );
-    }
-    Some(Phone {
-        number,
-        tel,
-        description: node.text("description"),
-    })
-}
-
-fn dedup_phones(phones: &mut Vec<Phone>) {
-    let mut seen = Vec::<String>::new();
-    phones.retain(|phone| {
-        let key = phone.tel.clone().unwrap_or_else(|| phone.number.clone());
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
-        }
-    });
-}
-
-fn checked_email(node: Node<'_>, key: &str) -> Option<String> {
-    let email = node.text(key)?;
-    if mail_link(&email).is_some() {
-        Some(email)
-    } else {
-        node.problem(
-            Severity::Warning,
-            key,
-            format!("{email:?} is not a usable e-mail address; left out"),
-        );
-        None
-    }
-}
-
-fn checked_web(node: Node<'_>, key: &str) -> Option<String> {
-    let url = node.text(key)?;
-    let link = web_link(&url);
-    if link.is_none() {
-        node.problem(
-            Severity::Warning,
-            key,
-            format!("{url:?} is not an http(s) address; it is never shown as a link"),
-        );
-    }
-    link
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::problem::Severity;
     use serde_json::json;
 
     fn import(value: Value) -> Imported {
@@ -317,7 +132,7 @@ mod tests {
 
     #[test]
     fn the_official_hsds_example_imports() {
-        let text = include_str!("../../../tests/fixtures/hsds/service_list.json");
+        let text = include_str!("../../../../tests/fixtures/hsds/service_list.json");
         let imported = import_json(text).unwrap();
         assert_eq!(imported.directory.services.len(), 1);
         let service = &imported.directory.services[0];
@@ -451,8 +266,8 @@ mod tests {
         assert_eq!(service.email.as_deref(), Some("info@welzijn.example"));
         assert_eq!(service.website.as_deref(), Some("https://welzijn.example"));
         assert_eq!(service.phones[0].tel.as_deref(), Some("tel:0341100200"));
-        assert_eq!(service.addresses[0].street, "Kerkstraat 1");
-        assert_eq!(service.addresses[1].street, "Postbus 1");
+        let streets: Vec<_> = service.addresses().map(|a| a.street.as_str()).collect();
+        assert_eq!(streets, ["Kerkstraat 1"]);
     }
 
     #[test]

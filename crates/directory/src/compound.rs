@@ -1,0 +1,129 @@
+//! Splitting Dutch compounds: `schuldhulpmaatje` → `schuld` + `hulp` + `maatje`.
+//!
+//! Dutch writes compounds as one word, and residents use the parts ("schulden", "maatje").
+//! A word is split when it can be read as two or more known words, optionally joined by the
+//! linking `s`, `e` or `en` (`gezin|s|begeleiding`). Known words are the shipped lexicon
+//! plus every word in the data.
+
+use std::collections::HashSet;
+
+/// Shortest part a compound is split into.
+const MIN_PART: usize = 3;
+/// Longest word that is tried.
+const MAX_WORD: usize = 40;
+
+/// The known words.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    words: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The shipped lexicon (`data/lexicon.txt`).
+    pub fn shipped() -> Self {
+        let mut lexicon = Self::default();
+        for line in include_str!("../data/lexicon.txt").lines() {
+            let word = line.trim();
+            if !word.is_empty() && !word.starts_with('#') {
+                lexicon.insert(word);
+            }
+        }
+        lexicon
+    }
+
+    /// Adds a folded word (see [`crate::text::tokens`]).
+    pub fn insert(&mut self, word: &str) {
+        if word.len() >= MIN_PART && word.chars().all(|c| c.is_ascii_lowercase()) {
+            self.words.insert(word.to_owned());
+        }
+    }
+
+    /// Whether a word is known.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// The parts of a compound, or `None` when the word is not a compound of known words.
+    /// The longest first part is preferred.
+    pub fn split<'w>(&self, word: &'w str) -> Option<Vec<&'w str>> {
+        if word.len() < 2 * MIN_PART || word.len() > MAX_WORD || !word.is_ascii() {
+            return None;
+        }
+        self.split_from(word, true)
+    }
+
+    fn split_from<'w>(&self, word: &'w str, first: bool) -> Option<Vec<&'w str>> {
+        if !first && self.contains(word) {
+            return Some(vec![word]);
+        }
+        for end in (MIN_PART..=word.len() - MIN_PART).rev() {
+            let (head, rest) = word.split_at(end);
+            if !self.contains(head) {
+                continue;
+            }
+            for link in ["", "s", "en", "e"] {
+                let Some(tail) = rest.strip_prefix(link) else {
+                    continue;
+                };
+                if tail.len() < MIN_PART {
+                    continue;
+                }
+                if let Some(mut parts) = self.split_from(tail, false) {
+                    parts.insert(0, head);
+                    return Some(parts);
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn compounds_split_into_known_words() {
+        let lexicon = Lexicon::shipped();
+        let split = |w| lexicon.split(w);
+        assert_eq!(
+            split("schuldhulpmaatje"),
+            Some(vec!["schuld", "hulp", "maatje"])
+        );
+        assert_eq!(split("voedselbank"), Some(vec!["voedsel", "bank"]));
+        assert_eq!(
+            split("gezinsbegeleiding"),
+            Some(vec!["gezin", "begeleiding"])
+        );
+        assert_eq!(
+            split("mantelzorgsteunpunt"),
+            Some(vec!["mantelzorg", "steunpunt"])
+        );
+        assert_eq!(
+            split("schuldhulpverlening"),
+            Some(vec!["schuld", "hulp", "verlening"])
+        );
+    }
+
+    #[test]
+    fn simple_and_unknown_words_are_not_split() {
+        let lexicon = Lexicon::shipped();
+        assert_eq!(lexicon.split("geld"), None);
+        assert_eq!(lexicon.split("huisarts").map(|p| p.len()), Some(2));
+        assert_eq!(lexicon.split("xyzxyzxyz"), None);
+        assert_eq!(lexicon.split("hulp"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn splitting_never_panics_and_parts_rebuild_most_of_the_word(word in "[a-z]{0,45}") {
+            let lexicon = Lexicon::shipped();
+            if let Some(parts) = lexicon.split(&word) {
+                prop_assert!(parts.len() >= 2);
+                let joined: usize = parts.iter().map(|p| p.len()).sum();
+                prop_assert!(joined <= word.len());
+            }
+        }
+    }
+}

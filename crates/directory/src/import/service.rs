@@ -1,0 +1,524 @@
+//! One HSDS 3.0 service object → a [`Service`] in the Dutch profile.
+
+use crate::geo::Point;
+use crate::links::{mail_link, tel_link, web_link};
+use crate::model::{Address, Contact, Location, Phone, Service};
+use crate::problem::Severity;
+use crate::profile::{taxonomy, Access, Domain, Level, TargetGroup};
+use crate::reader::{kind, Node};
+use crate::schedule::{OpeningHours, Recurrence};
+use crate::time::{parse_clock, Date, Weekday};
+
+/// Descriptions longer than this are flagged: they are usually pasted documents.
+pub const LONG_TEXT_CHARS: usize = 4000;
+
+/// Statuses whose services are left out: residents must not be sent there.
+const CLOSED_STATUSES: [&str; 2] = ["inactive", "defunct"];
+
+/// Reads one service; `None` (with an error problem) when it cannot be used.
+pub(crate) fn service(node: Node<'_>) -> Option<Service> {
+    if !node.value().is_object() {
+        node.problem(
+            Severity::Error,
+            "",
+            format!("expected a service object, found {}", kind(node.value())),
+        );
+        return None;
+    }
+    let Some(name) = node.text("name") else {
+        node.problem(Severity::Error, "name", "a service needs a name; left out");
+        return None;
+    };
+    if let Some(status) = node.text("status") {
+        if CLOSED_STATUSES.contains(&status.to_ascii_lowercase().as_str()) {
+            node.problem(
+                Severity::Warning,
+                "status",
+                format!("service is {status}; left out"),
+            );
+            return None;
+        }
+    }
+    let id = node.text("id").unwrap_or_else(|| {
+        node.problem(
+            Severity::Warning,
+            "id",
+            "missing id; one was made from the path",
+        );
+        node.path()
+    });
+    let description = long_text(node, "description");
+    let organization = node.with_object("organization", org_details);
+    let sites = node.map_list("service_at_locations", |sal| {
+        let mut site = sal.with_object("location", location_details)?;
+        site.hours.extend(sal.map_list("schedules", schedule));
+        site.phones.extend(sal.map_list("phones", phone));
+        Some(site)
+    });
+
+    let mut phones = node.map_list("phones", phone);
+    phones.extend(sites.iter().flat_map(|site| site.phones.iter().cloned()));
+    if phones.is_empty() {
+        if let Some(org) = &organization {
+            phones.extend(org.phones.iter().cloned());
+        }
+    }
+    dedup_phones(&mut phones);
+
+    let email = checked_email(node, "email")
+        .or_else(|| organization.as_ref().and_then(|org| org.email.clone()));
+    let website = checked_web(node, "url")
+        .or_else(|| organization.as_ref().and_then(|org| org.website.clone()));
+
+    let mut profile = Profile::default();
+    node.map_list("attributes", |attribute| {
+        profile.read(attribute);
+        Some(())
+    });
+
+    let mut hours_notes = Vec::new();
+    let mut hours: Vec<OpeningHours> = Vec::new();
+    for parsed in node
+        .map_list("schedules", schedule)
+        .into_iter()
+        .chain(sites.iter().flat_map(|site| site.hours.iter().cloned()))
+    {
+        match parsed {
+            Schedule::Hours(rule) => {
+                if !hours.contains(&rule) {
+                    hours.push(rule);
+                }
+            }
+            Schedule::Note(note) => hours_notes.push(note),
+        }
+    }
+    hours_notes.dedup();
+
+    let (free, fees) = costs(node);
+    let mut languages = node.map_list("languages", language);
+    languages.extend(sites.iter().flat_map(|site| site.languages.iter().cloned()));
+    languages.dedup();
+
+    Some(Service {
+        id,
+        name,
+        alternate_name: node.text("alternate_name"),
+        organization: organization.and_then(|org| org.name),
+        description,
+        phones,
+        email,
+        website,
+        locations: sites.into_iter().map(|site| site.location).collect(),
+        domains: profile.domains,
+        level: profile.level,
+        access: profile.access,
+        target_groups: profile.target_groups,
+        other_terms: profile.other_terms,
+        free,
+        fees,
+        min_age: age(node, "minimum_age"),
+        max_age: age(node, "maximum_age"),
+        languages,
+        hours,
+        hours_notes,
+        application_process: long_text(node, "application_process"),
+        eligibility: long_text(node, "eligibility_description"),
+        assured_date: assured_date(node),
+        contacts: node.map_list("contacts", contact),
+    })
+}
+
+fn long_text(node: Node<'_>, key: &str) -> Option<String> {
+    let text = node.text(key)?;
+    let length = text.chars().count();
+    if length > LONG_TEXT_CHARS {
+        node.problem(
+            Severity::Warning,
+            key,
+            format!("very long text ({length} characters)"),
+        );
+    }
+    Some(text)
+}
+
+/// What a service borrows from its organisation when it has no details of its own.
+struct OrgDetails {
+    name: Option<String>,
+    email: Option<String>,
+    website: Option<String>,
+    phones: Vec<Phone>,
+}
+
+fn org_details(org: Node<'_>) -> OrgDetails {
+    OrgDetails {
+        name: org.text("name"),
+        email: checked_email(org, "email"),
+        website: checked_web(org, "website").or_else(|| checked_web(org, "url")),
+        phones: org.map_list("phones", phone),
+    }
+}
+
+/// A location with the details that are merged into the service.
+struct Site {
+    location: Location,
+    phones: Vec<Phone>,
+    hours: Vec<Schedule>,
+    languages: Vec<String>,
+}
+
+fn location_details(location: Node<'_>) -> Site {
+    let mut addresses = location.map_list("addresses", |address| {
+        let kind = address.text("address_type").unwrap_or_default();
+        Some((kind == "postal", postal_address(address)?))
+    });
+    // Visiting addresses first: a resident walks in, letters come second.
+    addresses.sort_by_key(|(is_postal, _)| *is_postal);
+    let point = match (location.number("latitude"), location.number("longitude")) {
+        (Some(lat), Some(lon)) => Point::new(lat, lon).or_else(|| {
+            location.problem(
+                Severity::Warning,
+                "latitude",
+                format!("{lat},{lon} is not a place on Earth; ignored"),
+            );
+            None
+        }),
+        _ => None,
+    };
+    let accessibility: Vec<String> = location.map_list("accessibility", |item| {
+        match (item.text("description"), item.text("details")) {
+            (Some(d), Some(x)) => Some(format!("{d} {x}")),
+            (d, x) => d.or(x),
+        }
+    });
+    Site {
+        location: Location {
+            name: location.text("name"),
+            address: addresses.into_iter().map(|(_, address)| address).next(),
+            point,
+            wheelchair: wheelchair(&accessibility),
+            accessibility,
+        },
+        phones: location.map_list("phones", phone),
+        hours: location.map_list("schedules", schedule),
+        languages: location.map_list("languages", language),
+    }
+}
+
+/// Reads wheelchair access from accessibility notes: "rolstoeltoegankelijk" is yes, "niet
+/// rolstoeltoegankelijk" or "geen rolstoel…" is no, silence is unknown.
+fn wheelchair(notes: &[String]) -> Option<bool> {
+    notes.iter().find_map(|note| {
+        let lower = note.to_lowercase();
+        let position = lower
+            .find("rolstoel")
+            .or_else(|| lower.find("wheelchair"))?;
+        let before = &lower[..position];
+        let negated = ["niet ", "geen ", "not ", "no "]
+            .iter()
+            .any(|word| before.ends_with(word) || before.trim_end().ends_with(word.trim()));
+        Some(!negated)
+    })
+}
+
+fn postal_address(node: Node<'_>) -> Option<Address> {
+    let street = match (node.text("address_1"), node.text("address_2")) {
+        (Some(first), Some(second)) => format!("{first} {second}"),
+        (Some(first), None) => first,
+        (None, _) => {
+            node.problem(
+                Severity::Warning,
+                "address_1",
+                "address without street; skipped",
+            );
+            return None;
+        }
+    };
+    Some(Address {
+        street,
+        postal_code: node.text("postal_code"),
+        city: node.text("city"),
+    })
+}
+
+fn phone(node: Node<'_>) -> Option<Phone> {
+    let Some(number) = node.text("number") else {
+        node.problem(
+            Severity::Warning,
+            "number",
+            "phone without a number; skipped",
+        );
+        return None;
+    };
+    let number = number.trim_matches('"').trim().to_owned();
+    let tel = tel_link(&number);
+    if tel.is_none() {
+        node.problem(
+            Severity::Warning,
+            "number",
+            format!("{number:?} cannot be dialled; shown as text"),
+        );
+    }
+    Some(Phone {
+        number,
+        tel,
+        description: node.text("description"),
+    })
+}
+
+fn dedup_phones(phones: &mut Vec<Phone>) {
+    let mut seen = Vec::<String>::new();
+    phones.retain(|phone| {
+        let key = phone.tel.clone().unwrap_or_else(|| phone.number.clone());
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+}
+
+fn checked_email(node: Node<'_>, key: &str) -> Option<String> {
+    let email = node.text(key)?;
+    if mail_link(&email).is_some() {
+        Some(email)
+    } else {
+        node.problem(
+            Severity::Warning,
+            key,
+            format!("{email:?} is not a usable e-mail address; left out"),
+        );
+        None
+    }
+}
+
+fn checked_web(node: Node<'_>, key: &str) -> Option<String> {
+    let url = node.text(key)?;
+    let link = web_link(&url);
+    if link.is_none() {
+        node.problem(
+            Severity::Warning,
+            key,
+            format!("{url:?} is not an http(s) address; it is never shown as a link"),
+        );
+    }
+    link
+}
+
+fn contact(node: Node<'_>) -> Option<Contact> {
+    let contact = Contact {
+        name: node.text("name"),
+        title: node.text("title"),
+        department: node.text("department"),
+        email: checked_email(node, "email"),
+        phones: node.map_list("phones", phone),
+    };
+    (contact != Contact::default()).then_some(contact)
+}
+
+fn language(node: Node<'_>) -> Option<String> {
+    node.text("code")
+        .map(|code| code.to_ascii_lowercase())
+        .or_else(|| node.text("name"))
+}
+
+fn age(node: Node<'_>, key: &str) -> Option<u8> {
+    let value = node.number(key)?;
+    if (0.0..=130.0).contains(&value) {
+        Some(value.round() as u8)
+    } else {
+        node.problem(
+            Severity::Warning,
+            key,
+            format!("{value} is not an age; ignored"),
+        );
+        None
+    }
+}
+
+fn assured_date(node: Node<'_>) -> Option<Date> {
+    let text = node.text("assured_date")?;
+    let date = Date::parse(&text);
+    if date.is_none() {
+        node.problem(
+            Severity::Warning,
+            "assured_date",
+            format!("{text:?} is not a date (YYYY-MM-DD); ignored"),
+        );
+    }
+    date
+}
+
+/// Free when no cost is given or every cost option is 0; the words people need otherwise.
+fn costs(node: Node<'_>) -> (bool, Option<String>) {
+    let options = node.map_list("cost_options", |option| {
+        let amount = option.number("amount");
+        let words = option
+            .text("amount_description")
+            .or_else(|| option.text("option"));
+        Some((amount, words))
+    });
+    let fees = node
+        .text("fees_description")
+        .or_else(|| node.text("fees"))
+        .or_else(|| {
+            options
+                .iter()
+                .filter(|(amount, _)| amount.is_none_or(|a| a > 0.0))
+                .find_map(|(_, words)| words.clone())
+        });
+    let says_free = |text: &str| {
+        let lower = text.to_lowercase();
+        lower.contains("gratis") || lower.contains("free of charge") || lower == "free"
+    };
+    let free = if options.is_empty() {
+        fees.as_deref().is_none_or(says_free)
+    } else {
+        options.iter().all(|(amount, _)| *amount == Some(0.0))
+    };
+    (free, fees.filter(|text| !free || !says_free(text)))
+}
+
+/// A schedule that could be evaluated, or only its text.
+#[derive(Debug, Clone)]
+enum Schedule {
+    Hours(OpeningHours),
+    Note(String),
+}
+
+fn schedule(node: Node<'_>) -> Option<Schedule> {
+    let note = node.text("description").or_else(|| node.text("notes"));
+    let freq = node
+        .text("freq")
+        .map(|f| f.to_ascii_uppercase())
+        .unwrap_or_else(|| "WEEKLY".to_owned());
+    let times = node
+        .text("opens_at")
+        .zip(node.text("closes_at"))
+        .and_then(|(opens, closes)| Some((clock(&opens)?, clock(&closes)?)));
+    let recurrence = match freq.as_str() {
+        "DAILY" => Some(Recurrence::weekly(Weekday::ALL)),
+        "WEEKLY" => {
+            let days: Vec<_> = node
+                .text("byday")
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(Weekday::from_ical)
+                .collect();
+            (!days.is_empty()).then(|| Recurrence::weekly(days))
+        }
+        "MONTHLY" => {
+            let days: Vec<u8> = node
+                .text("bymonthday")
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(|d| d.trim().parse().ok())
+                .filter(|d| (1..=31).contains(d))
+                .collect();
+            (!days.is_empty()).then_some(Recurrence::MonthDays(days))
+        }
+        _ => None,
+    };
+    match (recurrence, times) {
+        (Some(recurrence), Some((opens, closes))) => Some(Schedule::Hours(OpeningHours {
+            recurrence,
+            opens,
+            closes,
+            valid_from: node.text("valid_from").as_deref().and_then(Date::parse),
+            valid_to: node.text("valid_to").as_deref().and_then(Date::parse),
+            note,
+        })),
+        _ => {
+            if let Some(note) = &note {
+                node.problem(
+                    Severity::Warning,
+                    "freq",
+                    format!("opening hours ({freq}) cannot be evaluated; shown as text: {note:?}"),
+                );
+            }
+            note.map(Schedule::Note)
+        }
+    }
+}
+
+/// An HSDS time such as `09:00`, `09:00:00` or `09:00:00+01:00`, read as local time.
+fn clock(text: &str) -> Option<u16> {
+    let without_offset = text
+        .split(['+', 'Z', 'z'])
+        .next()
+        .unwrap_or(text)
+        .split('-')
+        .next()
+        .unwrap_or(text);
+    parse_clock(without_offset)
+}
+
+/// The Dutch profile read from a service's attributes.
+#[derive(Default)]
+struct Profile {
+    domains: Vec<Domain>,
+    level: Option<Level>,
+    access: Option<Access>,
+    target_groups: Vec<TargetGroup>,
+    other_terms: Vec<String>,
+}
+
+impl Profile {
+    fn read(&mut self, attribute: Node<'_>) {
+        let Some((taxonomy, code, name)) = attribute.with_object("taxonomy_term", |term| {
+            let taxonomy = term
+                .text("taxonomy")
+                .or_else(|| {
+                    term.with_object("taxonomy_detail", |t| t.text("name"))
+                        .flatten()
+                })
+                .unwrap_or_default();
+            (taxonomy, term.text("code"), term.text("name"))
+        }) else {
+            if let Some(value) = attribute.text("value") {
+                self.other_terms.push(value);
+            }
+            return;
+        };
+        let Some(code) = code.clone().or_else(|| name.clone()) else {
+            attribute.problem(
+                Severity::Warning,
+                "taxonomy_term",
+                "term without code or name",
+            );
+            return;
+        };
+        let unknown = |what: &str| {
+            attribute.problem(
+                Severity::Warning,
+                "taxonomy_term",
+                format!("{code:?} is not a known {what}; kept as a search term"),
+            );
+        };
+        match taxonomy.to_ascii_lowercase().as_str() {
+            taxonomy::DOMAIN => match Domain::from_code(&code) {
+                Some(domain) if !self.domains.contains(&domain) => self.domains.push(domain),
+                Some(_) => {}
+                None => unknown("life domain"),
+            },
+            taxonomy::LEVEL => match Level::from_code(&code) {
+                Some(level) => self.level = Some(level),
+                None => unknown("provision level"),
+            },
+            taxonomy::ACCESS => match Access::from_code(&code) {
+                Some(access) => self.access = Some(access),
+                None => unknown("access code"),
+            },
+            taxonomy::TARGET_GROUP => match TargetGroup::from_code(&code) {
+                Some(group) if !self.target_groups.contains(&group) => {
+                    self.target_groups.push(group)
+                }
+                Some(_) => {}
+                None => unknown("target group"),
+            },
+            _ => {
+                let term = name.unwrap_or(code);
+                if !self.other_terms.contains(&term) {
+                    self.other_terms.push(term);
+                }
+            }
+        }
+    }
+}

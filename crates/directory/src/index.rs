@@ -1,0 +1,540 @@
+//! The search index: built from a [`Directory`], saved as compact bytes, loaded by the widget.
+//!
+//! Fields are indexed separately with their own weights (name above organisation above
+//! description) and their lengths, so scoring can discount long descriptions. Compounds are
+//! also indexed by their parts. Word forms ("surfaces") point to their stems for prefix and
+//! typo-tolerant lookup.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::compound::Lexicon;
+use crate::model::{Directory, Service};
+use crate::profile::Domain;
+use crate::text::{stem, tokens};
+use crate::vocabulary::{phrase_stems, Vocabulary};
+
+/// Version of the byte format; bumped whenever [`Index`] changes shape.
+pub const INDEX_FORMAT: u32 = 1;
+/// Magic bytes at the start of an index file.
+const MAGIC: &[u8; 8] = b"WEGWIJS\0";
+
+/// A searchable field of a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Field {
+    /// Name and alternate name.
+    Name = 0,
+    /// Taxonomy terms, target groups, provision level.
+    Terms = 1,
+    /// Organisation name.
+    Organization = 2,
+    /// Description.
+    Description = 3,
+}
+
+/// Number of fields.
+pub const FIELD_COUNT: usize = 4;
+
+impl Field {
+    const ALL: [Field; FIELD_COUNT] = [
+        Field::Name,
+        Field::Terms,
+        Field::Organization,
+        Field::Description,
+    ];
+
+    /// How much a match in this field counts.
+    pub(crate) fn weight(self) -> f32 {
+        match self {
+            Field::Name => 3.0,
+            Field::Terms => 2.0,
+            Field::Organization => 1.2,
+            Field::Description => 1.0,
+        }
+    }
+
+    /// How strongly the field's length discounts a match (BM25 `b`).
+    pub(crate) fn length_normalization(self) -> f32 {
+        match self {
+            Field::Name => 0.5,
+            Field::Terms => 0.3,
+            Field::Organization => 0.3,
+            Field::Description => 0.75,
+        }
+    }
+
+    fn from_bits(bits: u8) -> Field {
+        Field::ALL[usize::from(bits).min(FIELD_COUNT - 1)]
+    }
+}
+
+/// The documents a term occurs in. `meta` packs the field (high 3 bits) and the term
+/// frequency in halves (low 5 bits: a compound part counts half).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Postings {
+    pub(crate) docs: Vec<u32>,
+    pub(crate) meta: Vec<u8>,
+}
+
+impl Postings {
+    /// (doc, field, term frequency) triples.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u32, Field, f32)> + '_ {
+        self.docs.iter().zip(&self.meta).map(|(&doc, &meta)| {
+            (
+                doc,
+                Field::from_bits(meta >> 5),
+                f32::from(meta & 0x1f) / 2.0,
+            )
+        })
+    }
+}
+
+/// What is saved to disk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Stored {
+    directory: Directory,
+    vocabulary: Vocabulary,
+    terms: Vec<String>,
+    postings: Vec<Postings>,
+    surfaces: Vec<(String, u32)>,
+    lengths: Vec<[u16; FIELD_COUNT]>,
+}
+
+/// A searchable social map.
+#[derive(Debug, Clone)]
+pub struct Index {
+    stored: Stored,
+    pub(crate) derived: Derived,
+}
+
+/// What is computed at load time instead of stored.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Derived {
+    pub(crate) average_lengths: [f32; FIELD_COUNT],
+    pub(crate) idf: Vec<f32>,
+    pub(crate) term_ids: HashMap<String, u32>,
+    pub(crate) lexicon: Lexicon,
+    /// Synonym phrases as stems, with the synonym's index.
+    pub(crate) phrases: Vec<(Vec<String>, usize)>,
+    /// Term ids of each synonym's professional terms.
+    pub(crate) synonym_terms: Vec<Vec<u32>>,
+    /// Domains each keyword stem points to.
+    pub(crate) keyword_domains: HashMap<String, Vec<Domain>>,
+    /// Per service: bit mask of its domains.
+    pub(crate) domain_masks: Vec<u16>,
+}
+
+/// Why index bytes could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexError {
+    /// Not a Wegwijs index.
+    NotAnIndex,
+    /// Made by another version of Wegwijs.
+    Version {
+        /// The version in the file.
+        found: u32,
+    },
+    /// Damaged.
+    Corrupt(String),
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotAnIndex => f.write_str("this is not a Wegwijs index file"),
+            Self::Version { found } => write!(
+                f,
+                "the index has format {found}, this Wegwijs reads format {INDEX_FORMAT}; rebuild it with `wegwijs index`"
+            ),
+            Self::Corrupt(reason) => write!(f, "the index file is damaged: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+/// Collects terms while building.
+#[derive(Default)]
+struct Builder {
+    /// stem → doc → field → half-counts
+    terms: BTreeMap<String, BTreeMap<u32, [u8; FIELD_COUNT]>>,
+    surfaces: BTreeMap<String, String>,
+    lengths: Vec<[u16; FIELD_COUNT]>,
+}
+
+impl Builder {
+    fn add_text(&mut self, doc: u32, field: Field, text: &str, lexicon: &Lexicon) {
+        for token in tokens(text) {
+            self.add_token(doc, field, &token, 2);
+            if let Some(parts) = lexicon.split(&token) {
+                for part in parts {
+                    self.add_token(doc, field, part, 1);
+                }
+            }
+            let length = &mut self.lengths[doc as usize][field as usize];
+            *length = length.saturating_add(1);
+        }
+    }
+
+    fn add_token(&mut self, doc: u32, field: Field, token: &str, halves: u8) {
+        let stemmed = stem(token);
+        self.surfaces
+            .entry(token.to_owned())
+            .or_insert_with(|| stemmed.clone());
+        let counts = self
+            .terms
+            .entry(stemmed)
+            .or_default()
+            .entry(doc)
+            .or_insert([0; FIELD_COUNT]);
+        let count = &mut counts[field as usize];
+        *count = count.saturating_add(halves).min(31);
+    }
+}
+
+impl Index {
+    /// Builds the index for a directory with the given vocabulary.
+    pub fn build(directory: Directory, vocabulary: Vocabulary) -> Self {
+        let lexicon = lexicon_for(&directory, &vocabulary);
+        let mut builder = Builder {
+            lengths: vec![[0; FIELD_COUNT]; directory.services.len()],
+            ..Builder::default()
+        };
+        for (doc, service) in directory.services.iter().enumerate() {
+            let doc = doc as u32;
+            for (field, text) in searchable_texts(service) {
+                builder.add_text(doc, field, &text, &lexicon);
+            }
+        }
+        let terms: Vec<String> = builder.terms.keys().cloned().collect();
+        let term_ids: HashMap<&str, u32> = terms
+            .iter()
+            .enumerate()
+            .map(|(id, term)| (term.as_str(), id as u32))
+            .collect();
+        let postings = builder
+            .terms
+            .values()
+            .map(|docs| {
+                let mut postings = Postings::default();
+                for (&doc, counts) in docs {
+                    for field in Field::ALL {
+                        let count = counts[field as usize];
+                        if count > 0 {
+                            postings.docs.push(doc);
+                            postings.meta.push((field as u8) << 5 | count);
+                        }
+                    }
+                }
+                postings
+            })
+            .collect();
+        let surfaces = builder
+            .surfaces
+            .into_iter()
+            .map(|(surface, stemmed)| (surface, term_ids[stemmed.as_str()]))
+            .collect();
+        Self::from_stored(Stored {
+            directory,
+            vocabulary,
+            terms,
+            postings,
+            surfaces,
+            lengths: builder.lengths,
+        })
+    }
+
+    /// The index as bytes: magic, format version, then the postcard encoding.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(1 << 16);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&INDEX_FORMAT.to_le_bytes());
+        bytes.extend(postcard::to_allocvec(&self.stored).expect("an index always serializes"));
+        bytes
+    }
+
+    /// Reads bytes written by [`Index::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, IndexError> {
+        let body = bytes.strip_prefix(MAGIC).ok_or(IndexError::NotAnIndex)?;
+        let (version, body) = body.split_at_checked(4).ok_or(IndexError::NotAnIndex)?;
+        let found = u32::from_le_bytes(version.try_into().expect("four bytes"));
+        if found != INDEX_FORMAT {
+            return Err(IndexError::Version { found });
+        }
+        let stored: Stored =
+            postcard::from_bytes(body).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        let consistent = stored.postings.len() == stored.terms.len()
+            && stored.lengths.len() == stored.directory.services.len()
+            && stored.postings.iter().all(|p| {
+                p.docs.len() == p.meta.len()
+                    && p.docs
+                        .iter()
+                        .all(|&d| (d as usize) < stored.directory.services.len())
+            })
+            && stored
+                .surfaces
+                .iter()
+                .all(|(_, term)| (*term as usize) < stored.terms.len());
+        if !consistent {
+            return Err(IndexError::Corrupt("its parts do not fit together".into()));
+        }
+        Ok(Self::from_stored(stored))
+    }
+
+    fn from_stored(stored: Stored) -> Self {
+        let derived = derive(&stored);
+        Self { stored, derived }
+    }
+
+    /// The services, in input order; search results refer to them by position.
+    pub fn services(&self) -> &[Service] {
+        &self.stored.directory.services
+    }
+
+    /// The directory the index was built from.
+    pub fn directory(&self) -> &Directory {
+        &self.stored.directory
+    }
+
+    /// The vocabulary (domain labels, synonyms) the index uses.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.stored.vocabulary
+    }
+
+    /// Number of distinct stems.
+    pub fn term_count(&self) -> usize {
+        self.stored.terms.len()
+    }
+
+    pub(crate) fn term_id(&self, stem: &str) -> Option<u32> {
+        self.derived.term_ids.get(stem).copied()
+    }
+
+    pub(crate) fn postings(&self, term: u32) -> &Postings {
+        &self.stored.postings[term as usize]
+    }
+
+    pub(crate) fn surfaces(&self) -> &[(String, u32)] {
+        &self.stored.surfaces
+    }
+
+    pub(crate) fn field_length(&self, doc: u32, field: Field) -> f32 {
+        f32::from(self.stored.lengths[doc as usize][field as usize])
+    }
+}
+
+/// The texts of a service that are searched, per field.
+fn searchable_texts(service: &Service) -> Vec<(Field, String)> {
+    let mut texts = vec![(Field::Name, service.name.clone())];
+    if let Some(alternate) = &service.alternate_name {
+        texts.push((Field::Name, alternate.clone()));
+    }
+    let mut terms: Vec<String> = service.other_terms.clone();
+    terms.extend(service.target_groups.iter().map(|g| g.code().to_owned()));
+    terms.extend(service.level.map(|l| l.code().to_owned()));
+    texts.push((Field::Terms, terms.join(" ")));
+    if let Some(org) = &service.organization {
+        texts.push((Field::Organization, org.clone()));
+    }
+    if let Some(description) = &service.description {
+        texts.push((Field::Description, description.clone()));
+    }
+    texts
+}
+
+/// Known words for compound splitting: the shipped lexicon, the vocabulary and the data.
+fn lexicon_for(directory: &Directory, vocabulary: &Vocabulary) -> Lexicon {
+    let mut lexicon = Lexicon::shipped();
+    let vocabulary_words = vocabulary
+        .domains
+        .iter()
+        .flat_map(|d| d.keywords.iter())
+        .chain(vocabulary.synonyms.iter().flat_map(|s| s.terms.iter()));
+    for text in vocabulary_words {
+        for token in tokens(text) {
+            lexicon.insert(&token);
+        }
+    }
+    for service in &directory.services {
+        for (field, text) in searchable_texts(service) {
+            if field != Field::Description {
+                for token in tokens(&text) {
+                    lexicon.insert(&token);
+                }
+            }
+        }
+    }
+    lexicon
+}
+
+fn derive(stored: &Stored) -> Derived {
+    let docs = stored.directory.services.len().max(1) as f32;
+    let mut average_lengths = [0.0; FIELD_COUNT];
+    for lengths in &stored.lengths {
+        for (sum, length) in average_lengths.iter_mut().zip(lengths) {
+            *sum += f32::from(*length);
+        }
+    }
+    for sum in &mut average_lengths {
+        *sum = (*sum / docs).max(1.0);
+    }
+    let idf = stored
+        .postings
+        .iter()
+        .map(|postings| {
+            let mut seen: Vec<u32> = postings.docs.clone();
+            seen.dedup();
+            let df = seen.len() as f32;
+            (1.0 + (docs - df + 0.5) / (df + 0.5)).ln()
+        })
+        .collect();
+    let term_ids: HashMap<String, u32> = stored
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(id, term)| (term.clone(), id as u32))
+        .collect();
+    let mut lexicon = lexicon_for(&Directory::default(), &stored.vocabulary);
+    for (surface, _) in &stored.surfaces {
+        lexicon.insert(surface);
+    }
+    let phrases = stored
+        .vocabulary
+        .synonyms
+        .iter()
+        .enumerate()
+        .flat_map(|(index, synonym)| {
+            synonym
+                .phrases
+                .iter()
+                .map(move |phrase| (phrase_stems(phrase), index))
+        })
+        .filter(|(stems, _)| !stems.is_empty())
+        .collect();
+    let synonym_terms = stored
+        .vocabulary
+        .synonyms
+        .iter()
+        .map(|synonym| {
+            let mut ids: Vec<u32> = synonym
+                .terms
+                .iter()
+                .flat_map(|term| phrase_stems(term))
+                .filter_map(|stemmed| term_ids.get(&stemmed).copied())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect();
+    let mut keyword_domains: HashMap<String, Vec<Domain>> = HashMap::new();
+    for info in &stored.vocabulary.domains {
+        for keyword in &info.keywords {
+            for stemmed in phrase_stems(keyword) {
+                let domains = keyword_domains.entry(stemmed).or_default();
+                if !domains.contains(&info.domain) {
+                    domains.push(info.domain);
+                }
+            }
+        }
+    }
+    let domain_masks = stored
+        .directory
+        .services
+        .iter()
+        .map(|service| domain_mask(&service.domains))
+        .collect();
+    Derived {
+        average_lengths,
+        idf,
+        term_ids,
+        lexicon,
+        phrases,
+        synonym_terms,
+        keyword_domains,
+        domain_masks,
+    }
+}
+
+/// A bit mask of domains (bit = position in [`Domain::ALL`]).
+pub(crate) fn domain_mask(domains: &[Domain]) -> u16 {
+    let unique: HashSet<&Domain> = domains.iter().collect();
+    unique.into_iter().fold(0, |mask, domain| {
+        let bit = Domain::ALL.iter().position(|d| d == domain).unwrap_or(0);
+        mask | 1 << bit
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::import_json;
+    use proptest::prelude::*;
+
+    fn small() -> Index {
+        let directory = import_json(
+            r#"[{"id": "a", "name": "Schuldhulpmaatje", "description": "Hulp bij schulden."},
+                {"id": "b", "name": "Voedselbank", "organization": {"name": "Stichting Voedselbank"}}]"#,
+        )
+        .unwrap()
+        .directory;
+        Index::build(directory, Vocabulary::dutch())
+    }
+
+    #[test]
+    fn compounds_are_indexed_by_their_parts() {
+        let index = small();
+        for stem_of in ["schuld", "maatje", "hulp", "voedsel", "bank"] {
+            let id = index
+                .term_id(&stem(stem_of))
+                .unwrap_or_else(|| panic!("{stem_of}"));
+            assert!(!index.postings(id).docs.is_empty());
+        }
+        let parts = index.postings(index.term_id(&stem("maatje")).unwrap());
+        let (doc, field, frequency) = parts.iter().next().unwrap();
+        assert_eq!((doc, field, frequency), (0, Field::Name, 0.5));
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let index = small();
+        let bytes = index.to_bytes();
+        let loaded = Index::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded.stored, index.stored);
+        assert_eq!(loaded.services().len(), 2);
+    }
+
+    #[test]
+    fn foreign_old_and_damaged_bytes_are_refused() {
+        let bytes = small().to_bytes();
+        assert_eq!(
+            Index::from_bytes(b"{\"contents\": []}").unwrap_err(),
+            IndexError::NotAnIndex
+        );
+        let mut old = bytes.clone();
+        old[8] = 0;
+        assert_eq!(
+            Index::from_bytes(&old).unwrap_err(),
+            IndexError::Version { found: 0 }
+        );
+        let cut = &bytes[..bytes.len() / 2];
+        assert!(matches!(
+            Index::from_bytes(cut),
+            Err(IndexError::Corrupt(_))
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn random_bytes_never_panic(mut bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let _ = Index::from_bytes(&bytes);
+            let mut with_header = MAGIC.to_vec();
+            with_header.extend(INDEX_FORMAT.to_le_bytes());
+            with_header.append(&mut bytes);
+            let _ = Index::from_bytes(&with_header);
+        }
+    }
+}
