@@ -7,6 +7,7 @@
 //! - [`links`] is the only place where data text becomes a link target.
 
 pub mod compound;
+pub mod export;
 pub mod geo;
 pub mod import;
 pub mod index;
@@ -19,6 +20,7 @@ pub mod schedule;
 pub mod search;
 pub mod text;
 pub mod time;
+pub mod validate;
 pub mod vocabulary;
 
 pub use import::{import_json, ImportError, Imported};
