@@ -125,6 +125,8 @@ pub(crate) struct Derived {
     pub(crate) keyword_domains: HashMap<String, Vec<Domain>>,
     /// Per service: bit mask of its domains.
     pub(crate) domain_masks: Vec<u16>,
+    /// Every word search knows (data and vocabulary), sorted, for typo correction.
+    pub(crate) known_words: Vec<String>,
 }
 
 /// Why index bytes could not be read.
@@ -381,7 +383,7 @@ fn derive(stored: &Stored) -> Derived {
     for sum in &mut average_lengths {
         *sum = (*sum / docs).max(1.0);
     }
-    let idf = stored
+    let idf: Vec<f32> = stored
         .postings
         .iter()
         .map(|postings| {
@@ -414,6 +416,8 @@ fn derive(stored: &Stored) -> Derived {
         })
         .filter(|(stems, _)| !stems.is_empty())
         .collect();
+    // A multi-word term ("veilig thuis") counts by its most telling word, so its common
+    // word ("thuis") does not pull in everything.
     let synonym_terms = stored
         .vocabulary
         .synonyms
@@ -422,8 +426,12 @@ fn derive(stored: &Stored) -> Derived {
             let mut ids: Vec<u32> = synonym
                 .terms
                 .iter()
-                .flat_map(|term| phrase_stems(term))
-                .filter_map(|stemmed| term_ids.get(&stemmed).copied())
+                .filter_map(|term| {
+                    phrase_stems(term)
+                        .iter()
+                        .filter_map(|stemmed| term_ids.get(stemmed).copied())
+                        .max_by(|a, b| idf[*a as usize].total_cmp(&idf[*b as usize]))
+                })
                 .collect();
             ids.sort_unstable();
             ids.dedup();
@@ -447,6 +455,24 @@ fn derive(stored: &Stored) -> Derived {
         .iter()
         .map(|service| domain_mask(&service.domains))
         .collect();
+    let vocabulary_texts = stored
+        .vocabulary
+        .domains
+        .iter()
+        .flat_map(|d| d.keywords.iter())
+        .chain(
+            stored
+                .vocabulary
+                .synonyms
+                .iter()
+                .flat_map(|s| s.phrases.iter().chain(&s.terms)),
+        );
+    let mut known_words: Vec<String> = vocabulary_texts
+        .flat_map(|text| tokens(text))
+        .chain(stored.surfaces.iter().map(|(surface, _)| surface.clone()))
+        .collect();
+    known_words.sort_unstable();
+    known_words.dedup();
     Derived {
         average_lengths,
         idf,
@@ -456,6 +482,7 @@ fn derive(stored: &Stored) -> Derived {
         synonym_terms,
         keyword_domains,
         domain_masks,
+        known_words,
     }
 }
 

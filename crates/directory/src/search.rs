@@ -2,8 +2,8 @@
 //!
 //! A query is analysed into *clauses*, one per meaningful word (stop words dropped). A clause
 //! matches a service through any of its alternatives: the exact stem, completions of the last
-//! word as it is being typed, words within a typo or two, the parts of a compound, or the
-//! professional terms of a synonym phrase ("rekeningen niet betalen" → schuldhulpverlening).
+//! word as it is being typed, the parts of a compound, or the professional terms of a synonym
+//! phrase. Unknown words are first corrected to the closest known word (a typo or two) ("rekeningen niet betalen" → schuldhulpverlening).
 //! Phrases and keywords also point to life domains; services in those domains are found even
 //! without a word match, specialists before generalists.
 //!
@@ -28,8 +28,6 @@ use crate::time::LocalDateTime;
 const K1: f32 = 1.2;
 /// Weight of completions of the word being typed.
 const PREFIX_WEIGHT: f32 = 0.85;
-/// Weight of words one or two typos away.
-const FUZZY_WEIGHT: f32 = 0.7;
 /// Weight of a synonym's professional terms.
 const SYNONYM_WEIGHT: f32 = 0.8;
 /// Weight of the parts of a compound query word, summed.
@@ -137,6 +135,8 @@ pub struct Results {
     pub facets: Facets,
     /// Life domains the words point to.
     pub detected_domains: Vec<Domain>,
+    /// The query as it was understood, when words were corrected ("Bedoelde je …?").
+    pub corrected: Option<String>,
 }
 
 /// One way a clause can match: a term and how much it counts.
@@ -160,6 +160,7 @@ struct Clause {
 struct Analysis {
     clauses: Vec<Clause>,
     domains: Vec<Domain>,
+    corrected: Option<String>,
 }
 
 impl Index {
@@ -198,16 +199,31 @@ impl Index {
             total,
             facets,
             detected_domains: analysis.domains,
+            corrected: analysis.corrected,
         }
     }
 
     /// Words → clauses and domains.
     fn analyse(&self, text: &str) -> Analysis {
-        let words = tokens(text);
         let typing_last_word = !text.ends_with(|c: char| c.is_whitespace());
+        let mut words = tokens(text);
+        let mut analysis = Analysis::default();
+        let last = words.len().saturating_sub(1);
+        let mut corrected = false;
+        for (position, word) in words.iter_mut().enumerate() {
+            let completing = typing_last_word && position == last && self.has_completion(word);
+            if !completing {
+                if let Some(correction) = self.correction(word) {
+                    *word = correction;
+                    corrected = true;
+                }
+            }
+        }
+        if corrected {
+            analysis.corrected = Some(words.join(" "));
+        }
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let mut consumed = vec![false; words.len()];
-        let mut analysis = Analysis::default();
 
         for (phrase, synonym) in &self.derived.phrases {
             let Some(positions) = find_phrase(&stems, phrase) else {
@@ -253,6 +269,40 @@ impl Index {
         analysis
     }
 
+    /// Whether some indexed word starts with `word` (it may be half typed).
+    fn has_completion(&self, word: &str) -> bool {
+        let surfaces = self.surfaces();
+        let start = surfaces.partition_point(|(surface, _)| surface.as_str() < word);
+        surfaces
+            .get(start)
+            .is_some_and(|(surface, _)| surface.starts_with(word) && surface != word)
+    }
+
+    /// The closest known word for a word that is not known: one typo for words up to seven
+    /// letters, two for longer ones. Known words are the data's words and the vocabulary's.
+    fn correction(&self, word: &str) -> Option<String> {
+        let length = word.chars().count();
+        let known = &self.derived.known_words;
+        if length < 4
+            || is_stop_word(word)
+            || word.chars().any(|c| c.is_ascii_digit())
+            || known.binary_search_by(|k| k.as_str().cmp(word)).is_ok()
+        {
+            return None;
+        }
+        let max = if length >= 8 { 2 } else { 1 };
+        let first: String = word.chars().take(1).collect();
+        let start = known.partition_point(|k| k.as_str() < first.as_str());
+        known[start..]
+            .iter()
+            .take_while(|k| k.starts_with(first.as_str()))
+            .filter_map(|k| {
+                edit_distance(word, k, max).map(|d| (d, k.chars().count().abs_diff(length), k))
+            })
+            .min()
+            .map(|(_, _, k)| k.clone())
+    }
+
     fn exact(&self, stemmed: &str) -> Option<Alternative> {
         self.term_id(stemmed)
             .map(|term| Alternative { term, weight: 1.0 })
@@ -271,19 +321,6 @@ impl Index {
                 .take(MAX_COMPLETIONS);
             for (_, term) in completions {
                 push_alternative(&mut clause.alternatives, *term, PREFIX_WEIGHT);
-            }
-        }
-        if clause.alternatives.is_empty() && word.chars().count() >= 4 {
-            let max_edits = if word.chars().count() >= 8 { 2 } else { 1 };
-            let first: String = word.chars().take(1).collect();
-            let start = surfaces.partition_point(|(surface, _)| surface.as_str() < first.as_str());
-            let same_first = surfaces[start..]
-                .iter()
-                .take_while(|(surface, _)| surface.starts_with(first.as_str()));
-            for (surface, term) in same_first {
-                if within_edits(word, surface, max_edits) {
-                    push_alternative(&mut clause.alternatives, *term, FUZZY_WEIGHT);
-                }
             }
         }
         if let Some(parts) = self.derived.lexicon.split(word) {
@@ -488,13 +525,13 @@ fn find_phrase(stems: &[String], phrase: &[String]) -> Option<Vec<usize>> {
     None
 }
 
-/// Whether `a` and `b` are at most `max` edits apart (insert, delete, substitute, swap of
-/// neighbours), with early exit.
-pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
+/// The number of edits (insert, delete, substitute, swap of neighbours) between `a` and
+/// `b`, when it is at most `max`; gives up early otherwise.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > max {
-        return false;
+        return None;
     }
     let width = b.len() + 1;
     let mut rows = vec![vec![0usize; width]; 3];
@@ -517,10 +554,10 @@ pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
             row_min = row_min.min(value);
         }
         if row_min > max {
-            return false;
+            return None;
         }
     }
-    rows[a.len() % 3][b.len()] <= max
+    Some(rows[a.len() % 3][b.len()]).filter(|&distance| distance <= max)
 }
 
 /// Which filter a check leaves out, so facets count what choosing a value would give.
@@ -656,12 +693,12 @@ mod tests {
 
     #[test]
     fn edit_distance_counts_typos() {
-        assert!(within_edits("voedselbnak", "voedselbank", 1));
-        assert!(within_edits("eenzaamhijd", "eenzaamheid", 2));
-        assert!(!within_edits("eenzaamhijd", "eenzaamheid", 1));
-        assert!(within_edits("huur", "huur", 0));
-        assert!(!within_edits("geld", "werk", 2));
-        assert!(within_edits("", "ab", 2));
+        assert_eq!(edit_distance("voedselbnak", "voedselbank", 1), Some(1));
+        assert_eq!(edit_distance("eenzaamhijd", "eenzaamheid", 2), Some(2));
+        assert_eq!(edit_distance("eenzaamhijd", "eenzaamheid", 1), None);
+        assert_eq!(edit_distance("huur", "huur", 0), Some(0));
+        assert_eq!(edit_distance("geld", "werk", 2), None);
+        assert_eq!(edit_distance("", "ab", 2), Some(2));
     }
 
     #[test]
@@ -676,7 +713,7 @@ mod tests {
     proptest! {
         #[test]
         fn edit_distance_is_symmetric(a in "[a-d]{0,8}", b in "[a-d]{0,8}", max in 0usize..3) {
-            prop_assert_eq!(within_edits(&a, &b, max), within_edits(&b, &a, max));
+            prop_assert_eq!(edit_distance(&a, &b, max), edit_distance(&b, &a, max));
         }
     }
 }

@@ -1,0 +1,477 @@
+//! `wegwijs`: the social map on the command line.
+//!
+//! Inputs are HSDS 3.0 JSON, an HSDS CSV datapackage folder, or the simple spreadsheet CSV
+//! (see the README); `search` also takes an index file made by `wegwijs index`.
+
+mod generate;
+mod input;
+
+use std::fs;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+use wegwijs_directory::export::{export_hsds, ExportOptions};
+use wegwijs_directory::geo::Point;
+use wegwijs_directory::search::{Filters, Query, Sort};
+use wegwijs_directory::time::{Date, LocalDateTime};
+use wegwijs_directory::validate::Summary;
+use wegwijs_directory::{Domain, Level, Problem, Severity, TargetGroup};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wegwijs",
+    version,
+    about = "Wegwijs social map: validate, index, search and export local help"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check a social map: counts per life domain, missing contact details, stale entries,
+    /// and every problem by file, row or JSON path, and field.
+    Validate {
+        /// HSDS JSON, an HSDS CSV folder, or the spreadsheet CSV.
+        input: PathBuf,
+        /// Also fail on warnings (repaired or skipped values).
+        #[arg(long)]
+        strict: bool,
+        /// The date "stale" is measured from (YYYY-MM-DD); today when left out.
+        #[arg(long)]
+        today: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the social map as HSDS 3.0 JSON that validates against the official schema.
+    Export {
+        /// HSDS JSON, an HSDS CSV folder, or the spreadsheet CSV.
+        input: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "hsds-json")]
+        format: Format,
+        /// Output file (standard output when left out).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Province for the addresses (HSDS requires `state_province`).
+        #[arg(long, default_value = "Onbekend")]
+        province: String,
+    },
+    /// Build the compact search index the widget loads.
+    Index {
+        /// HSDS JSON, an HSDS CSV folder, or the spreadsheet CSV.
+        input: PathBuf,
+        /// The index file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// A synonyms file replacing the shipped one (same format as data/synonyms.json).
+        #[arg(long)]
+        synonyms: Option<PathBuf>,
+    },
+    /// Search like a resident would; `--json` prints the results for tests and benchmarks.
+    Search(SearchArgs),
+    /// Generate realistic synthetic Dutch services (HSDS JSON) for scale tests.
+    Generate {
+        /// How many services.
+        #[arg(long)]
+        services: usize,
+        /// Random seed: the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (standard output when left out).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// HSDS 3.0 JSON, a service list page.
+    HsdsJson,
+}
+
+#[derive(Debug, clap::Args)]
+struct SearchArgs {
+    /// An index file, HSDS JSON, an HSDS CSV folder, or the spreadsheet CSV.
+    input: PathBuf,
+    /// What a resident would type.
+    query: String,
+    /// Only these life domains (repeatable): geld, werk, wonen, …
+    #[arg(long = "domain")]
+    domains: Vec<String>,
+    /// Only these provision levels (repeatable): informeel, algemeen, maatwerk.
+    #[arg(long = "level")]
+    levels: Vec<String>,
+    /// Only free services.
+    #[arg(long)]
+    free: bool,
+    /// Only services without a referral.
+    #[arg(long)]
+    no_referral: bool,
+    /// Only services for these target groups (repeatable).
+    #[arg(long = "group")]
+    groups: Vec<String>,
+    /// Only services for someone of this age.
+    #[arg(long)]
+    age: Option<u8>,
+    /// Only services in this language (code such as en).
+    #[arg(long)]
+    language: Option<String>,
+    /// Only wheelchair-accessible services.
+    #[arg(long)]
+    wheelchair: bool,
+    /// Distances from this point: LAT,LON.
+    #[arg(long)]
+    near: Option<String>,
+    /// Only services within this many km of --near.
+    #[arg(long)]
+    within: Option<f64>,
+    /// Only services open at this time (ISO 8601; Amsterdam time without an offset).
+    #[arg(long)]
+    open_at: Option<String>,
+    /// Only services open now.
+    #[arg(long)]
+    open_now: bool,
+    /// Result order.
+    #[arg(long, value_enum, default_value = "relevance")]
+    sort: SortArg,
+    /// Most results.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+    /// With --json: print an object with results, total and facet counts.
+    #[arg(long)]
+    facets: bool,
+    /// A synonyms file replacing the shipped one (when the input is not an index).
+    #[arg(long)]
+    synonyms: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortArg {
+    Relevance,
+    InformalFirst,
+    Distance,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("wegwijs: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Validate {
+            input,
+            strict,
+            today,
+            json,
+        } => {
+            let vocabulary = input::vocabulary(None)?;
+            let imported = input::import(&input, &vocabulary)?;
+            let today = match today {
+                Some(text) => Date::parse(&text).context("--today must be YYYY-MM-DD")?,
+                None => now().date,
+            };
+            let summary = Summary::new(&imported.directory, &imported.problems, today);
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(
+                        &json!({"summary": summary, "problems": imported.problems})
+                    )?
+                );
+            } else {
+                print_summary(
+                    &input.display().to_string(),
+                    &summary,
+                    &imported.problems,
+                    &vocabulary,
+                );
+            }
+            let failed = summary.errors > 0 || (strict && summary.warnings > 0);
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Export {
+            input,
+            format: Format::HsdsJson,
+            output,
+            province,
+        } => {
+            let vocabulary = input::vocabulary(None)?;
+            let imported = input::import(&input, &vocabulary)?;
+            report_problems(&imported.problems);
+            let exported = export_hsds(
+                &imported.directory,
+                &vocabulary,
+                &ExportOptions { province },
+            );
+            write_output(
+                output.as_ref(),
+                serde_json::to_string_pretty(&exported)?.as_bytes(),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Index {
+            input,
+            output,
+            synonyms,
+        } => {
+            let vocabulary = input::vocabulary(synonyms.as_deref())?;
+            let imported = input::import(&input, &vocabulary)?;
+            report_problems(&imported.problems);
+            let gzipped_json = gzip(&serde_json::to_vec(&export_hsds(
+                &imported.directory,
+                &vocabulary,
+                &ExportOptions::default(),
+            ))?)?;
+            let services = imported.directory.services.len();
+            let index = wegwijs_directory::Index::build(imported.directory, vocabulary);
+            let bytes = index.to_bytes();
+            fs::write(&output, &bytes)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            let gzipped_index = gzip(&bytes)?;
+            eprintln!(
+                "{}: {services} services, {} terms; {} bytes ({} gzipped) against {} bytes gzipped HSDS JSON (ratio {:.2})",
+                output.display(),
+                index.term_count(),
+                bytes.len(),
+                gzipped_index,
+                gzipped_json,
+                gzipped_index as f64 / gzipped_json.max(1) as f64
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search(args) => search(args),
+        Command::Generate {
+            services,
+            seed,
+            output,
+        } => {
+            let data = generate::services(services, seed);
+            write_output(output.as_ref(), serde_json::to_string(&data)?.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn search(args: SearchArgs) -> Result<ExitCode> {
+    let index = input::index(&args.input, input::vocabulary(args.synonyms.as_deref())?)?;
+    let parse_all = |values: &[String], what: &str, parse: &dyn Fn(&str) -> bool| -> Result<()> {
+        for value in values {
+            if !parse(value) {
+                bail!("{value:?} is not a {what}");
+            }
+        }
+        Ok(())
+    };
+    parse_all(&args.domains, "life domain", &|v| {
+        Domain::from_code(v).is_some()
+    })?;
+    parse_all(&args.levels, "provision level", &|v| {
+        Level::from_code(v).is_some()
+    })?;
+    parse_all(&args.groups, "target group", &|v| {
+        TargetGroup::from_code(v).is_some()
+    })?;
+    let open_at = match (&args.open_at, args.open_now) {
+        (Some(text), _) => Some(
+            LocalDateTime::parse(text)
+                .with_context(|| format!("{text:?} is not an ISO date-time"))?,
+        ),
+        (None, true) => Some(now()),
+        (None, false) => None,
+    };
+    let near = match &args.near {
+        Some(text) => Some(Point::parse(text).with_context(|| format!("{text:?} is not LAT,LON"))?),
+        None => None,
+    };
+    let query = Query {
+        text: args.query.clone(),
+        filters: Filters {
+            domains: args
+                .domains
+                .iter()
+                .filter_map(|d| Domain::from_code(d))
+                .collect(),
+            levels: args
+                .levels
+                .iter()
+                .filter_map(|l| Level::from_code(l))
+                .collect(),
+            free: args.free,
+            no_referral: args.no_referral,
+            target_groups: args
+                .groups
+                .iter()
+                .filter_map(|g| TargetGroup::from_code(g))
+                .collect(),
+            age: args.age,
+            language: args.language.clone(),
+            wheelchair: args.wheelchair,
+            open_at,
+            within_km: args.within,
+        },
+        near,
+        sort: match args.sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::InformalFirst => Sort::InformalFirst,
+            SortArg::Distance => Sort::Distance,
+        },
+        limit: args.limit,
+    };
+    let results = index.search(&query);
+    let services = index.services();
+    let rows: Vec<_> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let service = &services[hit.doc as usize];
+            json!({
+                "id": service.id,
+                "name": service.name,
+                "organization": service.organization,
+                "domains": service.domains,
+                "level": service.level,
+                "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
+                "distance_km": hit.distance_km.map(|d| (d * 100.0).round() / 100.0),
+                "free": service.free,
+            })
+        })
+        .collect();
+    if args.json {
+        let value = if args.facets {
+            json!({"results": rows, "total": results.total, "facets": results.facets, "detected_domains": results.detected_domains})
+        } else {
+            json!(rows)
+        };
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        println!("{} results for {:?}", results.total, args.query);
+        for (rank, row) in rows.iter().enumerate() {
+            println!(
+                "{:>3}. {} — {} [{}] {:.3}",
+                rank + 1,
+                row["name"].as_str().unwrap_or_default(),
+                row["organization"].as_str().unwrap_or("-"),
+                row["domains"]
+                    .as_array()
+                    .map(|d| d
+                        .iter()
+                        .filter_map(|x| x.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "))
+                    .unwrap_or_default(),
+                row["score"].as_f64().unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_summary(
+    name: &str,
+    summary: &Summary,
+    problems: &[Problem],
+    vocabulary: &wegwijs_directory::Vocabulary,
+) {
+    println!("{name}: {} services", summary.services);
+    println!("services per life domain:");
+    for (domain, count) in &summary.per_domain {
+        let label = vocabulary
+            .domain(*domain)
+            .map_or(domain.code(), |info| info.nl.as_str());
+        println!("  {:<16} {count:>5}  {label}", domain.code());
+    }
+    let empty = summary.empty_domains();
+    if !empty.is_empty() {
+        let codes: Vec<_> = empty.iter().map(|d| d.code()).collect();
+        println!(
+            "life domains without any service (blind spots): {}",
+            codes.join(", ")
+        );
+    }
+    let list = |title: &str, items: &[String]| {
+        println!("{title}: {}", items.len());
+        for item in items.iter().take(20) {
+            println!("  - {item}");
+        }
+        if items.len() > 20 {
+            println!("  … and {} more", items.len() - 20);
+        }
+    };
+    list("without a life domain", &summary.without_domain);
+    list("without contact details", &summary.without_contact);
+    let stale: Vec<String> = summary
+        .stale
+        .iter()
+        .map(|(s, d)| format!("{s}: last checked {d}"))
+        .collect();
+    list("stale (last checked more than a year ago)", &stale);
+    println!("never checked: {}", summary.never_checked);
+    println!(
+        "problems: {} errors, {} warnings",
+        summary.errors, summary.warnings
+    );
+    for problem in problems {
+        println!("  {problem}");
+    }
+}
+
+fn report_problems(problems: &[Problem]) {
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    if !problems.is_empty() {
+        eprintln!(
+            "{errors} errors and {} warnings while importing (`wegwijs validate` lists them)",
+            problems.len() - errors
+        );
+    }
+}
+
+fn write_output(path: Option<&PathBuf>, bytes: &[u8]) -> Result<()> {
+    match path {
+        Some(path) => {
+            fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(bytes)?;
+            stdout.write_all(b"\n")?;
+            Ok(())
+        }
+    }
+}
+
+fn gzip(bytes: &[u8]) -> Result<usize> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+fn now() -> LocalDateTime {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    LocalDateTime::from_unix(seconds)
+}

@@ -1,0 +1,202 @@
+//! The `wegwijs` command as people use it.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn wegwijs() -> Command {
+    let mut command = Command::cargo_bin("wegwijs").unwrap();
+    command.current_dir(root());
+    command
+}
+
+fn json_output(command: &mut Command) -> Value {
+    let output = command.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&output).expect("JSON on stdout")
+}
+
+#[test]
+fn the_demo_data_imports_validates_indexes_and_searches() {
+    let output = wegwijs()
+        .args([
+            "validate",
+            "www/data/lindenhoven.csv",
+            "--today",
+            "2026-11-22",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    assert!(text.contains("255 services"), "{text}");
+    assert!(text.contains("problems: 0 errors, 0 warnings"), "{text}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("kaart.idx");
+    wegwijs()
+        .args(["index", "www/data/kaart.json", "-o"])
+        .arg(&index)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("gzipped HSDS JSON"));
+    let results = json_output(wegwijs().arg("search").arg(&index).args([
+        "ik kan mijn huur niet betalen",
+        "--json",
+        "--limit",
+        "5",
+    ]));
+    let results = results.as_array().unwrap();
+    assert_eq!(results.len(), 5);
+    for field in ["id", "name", "domains", "score"] {
+        assert!(results[0].get(field).is_some(), "{field} in {}", results[0]);
+    }
+    let domains: Vec<&str> = results
+        .iter()
+        .flat_map(|r| {
+            r["domains"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(Value::as_str)
+        })
+        .collect();
+    assert!(
+        domains.contains(&"geld") && domains.contains(&"wonen"),
+        "{domains:?}"
+    );
+}
+
+#[test]
+fn search_filters_and_facets() {
+    let results = json_output(wegwijs().args([
+        "search",
+        "www/data/kaart.json",
+        "hulp",
+        "--domain",
+        "geld",
+        "--free",
+        "--no-referral",
+        "--open-at",
+        "2026-11-23T10:00",
+        "--near",
+        "52.06,5.75",
+        "--within",
+        "3",
+        "--sort",
+        "distance",
+        "--json",
+        "--facets",
+        "--limit",
+        "50",
+    ]));
+    let rows = results["results"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    let mut last = 0.0;
+    for row in rows {
+        assert!(row["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d == "geld"));
+        assert_eq!(row["free"], true);
+        let distance = row["distance_km"].as_f64().unwrap();
+        assert!(distance <= 3.0 && distance >= last, "sorted by distance");
+        last = distance;
+    }
+    assert!(results["facets"]["domains"].as_array().unwrap().len() == 13);
+}
+
+#[test]
+fn bad_data_exits_non_zero_naming_every_problem_and_keeps_valid_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kapot.json");
+    std::fs::write(
+        &file,
+        r#"[{"id": "a", "name": "Goed"}, {"id": "b"}, {"id": "c", "name": "Link", "url": "javascript:alert(1)"}]"#,
+    )
+    .unwrap();
+    let output = wegwijs()
+        .arg("validate")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    assert!(text.contains("2 services"), "{text}");
+    assert!(text.contains("error: $[1] `name`"), "{text}");
+    assert!(text.contains("warning: $[2] `url`"), "{text}");
+
+    std::fs::write(&file, "{ niet json").unwrap();
+    wegwijs()
+        .arg("validate")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("line 1, column 3"));
+}
+
+#[test]
+fn the_official_hsds_examples_import_without_errors() {
+    for input in [
+        "tests/fixtures/hsds/service_list.json",
+        "tests/fixtures/hsds/csv",
+    ] {
+        let report = json_output(wegwijs().args(["validate", input, "--json"]));
+        assert_eq!(report["summary"]["errors"], 0, "{input}: {report}");
+        assert_eq!(report["summary"]["services"], 1, "{input}");
+    }
+}
+
+#[test]
+fn the_committed_demo_json_is_the_export_of_the_spreadsheet() {
+    let exported = json_output(wegwijs().args([
+        "export",
+        "www/data/lindenhoven.csv",
+        "--province",
+        "Gelderland",
+    ]));
+    let committed: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("www/data/kaart.json")).unwrap())
+            .unwrap();
+    assert!(
+        exported == committed,
+        "www/data/kaart.json is out of date; regenerate it (see www/data/README.md)"
+    );
+}
+
+#[test]
+fn generated_data_is_realistic_and_repeatable() {
+    let first = json_output(wegwijs().args(["generate", "--services", "200", "--seed", "7"]));
+    let second = json_output(wegwijs().args(["generate", "--services", "200", "--seed", "7"]));
+    assert_eq!(first, second);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gen.json");
+    std::fs::write(&file, first.to_string()).unwrap();
+    let report = json_output(wegwijs().arg("validate").arg(&file).arg("--json"));
+    assert_eq!(report["summary"]["services"], 200);
+    assert_eq!(report["summary"]["errors"], 0);
+    assert_eq!(report["summary"]["warnings"], 0);
+}
+
+#[test]
+fn index_files_that_are_damaged_are_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kapot.idx");
+    std::fs::write(&file, b"WEGWIJS\0\x01\0\0\0garbage").unwrap();
+    wegwijs()
+        .arg("search")
+        .arg(&file)
+        .arg("geld")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("damaged"));
+}
