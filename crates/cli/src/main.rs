@@ -3,6 +3,7 @@
 //! Inputs are HSDS 3.0 JSON, an HSDS CSV datapackage folder, or the simple spreadsheet CSV
 //! (see the README); `search` also takes an index file made by `wegwijs index`.
 
+mod bench;
 mod generate;
 mod input;
 
@@ -77,6 +78,18 @@ enum Command {
     },
     /// Search like a resident would; `--json` prints the results for tests and benchmarks.
     Search(SearchArgs),
+    /// Measure search latency on an index (used by `cargo xtask bench`).
+    #[command(hide = true)]
+    BenchSearch {
+        /// The index file.
+        index: PathBuf,
+        /// A JSON array of query strings.
+        #[arg(long)]
+        queries: PathBuf,
+        /// Times each query runs.
+        #[arg(long, default_value_t = 20)]
+        rounds: usize,
+    },
     /// Generate realistic synthetic Dutch services (HSDS JSON) for scale tests.
     Generate {
         /// How many services.
@@ -261,6 +274,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Search(args) => search(args),
+        Command::BenchSearch {
+            index,
+            queries,
+            rounds,
+        } => {
+            let report = bench::search_latency(&index, &queries, rounds)?;
+            println!("{}", serde_json::to_string(&report)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Generate {
             services,
             seed,

@@ -52,6 +52,21 @@ impl Lexicon {
         self.split_from(word, true)
     }
 
+    /// Every known word inside a compound, also inside its parts: `schuldhulpmaatje` →
+    /// `schuldhulp`, `schuld`, `hulp`, `maatje`. Empty for a simple word.
+    pub fn parts<'w>(&self, word: &'w str) -> Vec<&'w str> {
+        let mut found = Vec::new();
+        let mut pending = self.split(word).unwrap_or_default();
+        while let Some(part) = pending.pop() {
+            if !found.contains(&part) {
+                found.push(part);
+                pending.extend(self.split(part).unwrap_or_default());
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
     fn split_from<'w>(&self, word: &'w str, first: bool) -> Option<Vec<&'w str>> {
         if !first && self.contains(word) {
             return Some(vec![word]);
@@ -104,6 +119,21 @@ mod tests {
             split("schuldhulpverlening"),
             Some(vec!["schuld", "hulp", "verlening"])
         );
+    }
+
+    #[test]
+    fn parts_include_the_parts_of_parts() {
+        let mut lexicon = Lexicon::shipped();
+        lexicon.insert("schuldhulp");
+        assert_eq!(
+            lexicon.split("schuldhulpmaatje"),
+            Some(vec!["schuldhulp", "maatje"])
+        );
+        assert_eq!(
+            lexicon.parts("schuldhulpmaatje"),
+            ["hulp", "maatje", "schuld", "schuldhulp"]
+        );
+        assert!(lexicon.parts("geld").is_empty());
     }
 
     #[test]

@@ -5,14 +5,15 @@
 //! also indexed by their parts. Word forms ("surfaces") point to their stems for prefix and
 //! typo-tolerant lookup.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::compound::Lexicon;
+use crate::features::Features;
 use crate::model::{Directory, Service};
-use crate::profile::Domain;
+use crate::profile::{Domain, Level};
 use crate::text::{stem, tokens};
 use crate::vocabulary::{phrase_stems, Vocabulary};
 
@@ -47,7 +48,7 @@ impl Field {
     ];
 
     /// How much a match in this field counts.
-    pub(crate) fn weight(self) -> f32 {
+    fn weight(self) -> f32 {
         match self {
             Field::Name => 3.0,
             Field::Terms => 2.0,
@@ -57,7 +58,7 @@ impl Field {
     }
 
     /// How strongly the field's length discounts a match (BM25 `b`).
-    pub(crate) fn length_normalization(self) -> f32 {
+    fn length_normalization(self) -> f32 {
         match self {
             Field::Name => 0.5,
             Field::Terms => 0.3,
@@ -113,8 +114,8 @@ pub struct Index {
 /// What is computed at load time instead of stored.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Derived {
-    pub(crate) average_lengths: [f32; FIELD_COUNT],
-    pub(crate) idf: Vec<f32>,
+    /// Per term: the documents it occurs in and its BM25F score there (idf included).
+    pub(crate) impacts: Vec<Impacts>,
     pub(crate) term_ids: HashMap<String, u32>,
     pub(crate) lexicon: Lexicon,
     /// Synonym phrases as stems, with the synonym's index.
@@ -123,11 +124,25 @@ pub(crate) struct Derived {
     pub(crate) synonym_terms: Vec<Vec<u32>>,
     /// Domains each keyword stem points to.
     pub(crate) keyword_domains: HashMap<String, Vec<Domain>>,
-    /// Per service: bit mask of its domains.
-    pub(crate) domain_masks: Vec<u16>,
+    /// Per service: what filters look at.
+    pub(crate) features: Vec<Features>,
+    /// Languages in the data, most common first (their order is the feature bit order).
+    pub(crate) languages: Vec<String>,
+    /// Per service: the small boost that puts informal help first at equal relevance.
+    pub(crate) level_boost: Vec<f32>,
     /// Every word search knows (data and vocabulary), sorted, for typo correction.
     pub(crate) known_words: Vec<String>,
 }
+
+/// A term's documents with their precomputed scores.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Impacts {
+    pub(crate) docs: Vec<u32>,
+    pub(crate) scores: Vec<f32>,
+}
+
+/// BM25 term-frequency saturation.
+const K1: f32 = 1.2;
 
 /// Why index bytes could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,10 +186,8 @@ impl Builder {
     fn add_text(&mut self, doc: u32, field: Field, text: &str, lexicon: &Lexicon) {
         for token in tokens(text) {
             self.add_token(doc, field, &token, 2);
-            if let Some(parts) = lexicon.split(&token) {
-                for part in parts {
-                    self.add_token(doc, field, part, 1);
-                }
+            for part in lexicon.parts(&token) {
+                self.add_token(doc, field, part, 1);
             }
             let length = &mut self.lengths[doc as usize][field as usize];
             *length = length.saturating_add(1);
@@ -192,8 +205,10 @@ impl Builder {
             .or_default()
             .entry(doc)
             .or_insert([0; FIELD_COUNT]);
+        // A description counts a word once: repeating it (or a long text) must not win.
+        let cap = if field == Field::Description { 2 } else { 31 };
         let count = &mut counts[field as usize];
-        *count = count.saturating_add(halves).min(31);
+        *count = count.saturating_add(halves).min(cap);
     }
 }
 
@@ -315,16 +330,13 @@ impl Index {
         self.derived.term_ids.get(stem).copied()
     }
 
+    #[cfg(test)]
     pub(crate) fn postings(&self, term: u32) -> &Postings {
         &self.stored.postings[term as usize]
     }
 
     pub(crate) fn surfaces(&self) -> &[(String, u32)] {
         &self.stored.surfaces
-    }
-
-    pub(crate) fn field_length(&self, doc: u32, field: Field) -> f32 {
-        f32::from(self.stored.lengths[doc as usize][field as usize])
     }
 }
 
@@ -374,7 +386,7 @@ fn lexicon_for(directory: &Directory, vocabulary: &Vocabulary) -> Lexicon {
 
 fn derive(stored: &Stored) -> Derived {
     let docs = stored.directory.services.len().max(1) as f32;
-    let mut average_lengths = [0.0; FIELD_COUNT];
+    let mut average_lengths = [0.0f32; FIELD_COUNT];
     for lengths in &stored.lengths {
         for (sum, length) in average_lengths.iter_mut().zip(lengths) {
             *sum += f32::from(*length);
@@ -383,14 +395,33 @@ fn derive(stored: &Stored) -> Derived {
     for sum in &mut average_lengths {
         *sum = (*sum / docs).max(1.0);
     }
-    let idf: Vec<f32> = stored
+    let mut idf = Vec::with_capacity(stored.postings.len());
+    let impacts: Vec<Impacts> = stored
         .postings
         .iter()
         .map(|postings| {
-            let mut seen: Vec<u32> = postings.docs.clone();
-            seen.dedup();
-            let df = seen.len() as f32;
-            (1.0 + (docs - df + 0.5) / (df + 0.5)).ln()
+            let mut impacts = Impacts::default();
+            let mut frequencies: Vec<f32> = Vec::new();
+            for (doc, field, count) in postings.iter() {
+                let b = field.length_normalization();
+                let length = f32::from(stored.lengths[doc as usize][field as usize]);
+                let norm = (1.0 - b + b * length / average_lengths[field as usize]).max(0.1);
+                let frequency = field.weight() * count / norm;
+                if impacts.docs.last() == Some(&doc) {
+                    *frequencies.last_mut().expect("pushed with the doc") += frequency;
+                } else {
+                    impacts.docs.push(doc);
+                    frequencies.push(frequency);
+                }
+            }
+            let df = impacts.docs.len() as f32;
+            let term_idf = (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
+            idf.push(term_idf);
+            impacts.scores = frequencies
+                .iter()
+                .map(|f| term_idf * f / (K1 + f))
+                .collect();
+            impacts
         })
         .collect();
     let term_ids: HashMap<String, u32> = stored
@@ -449,11 +480,33 @@ fn derive(stored: &Stored) -> Derived {
             }
         }
     }
-    let domain_masks = stored
+    let mut language_counts: HashMap<String, usize> = HashMap::new();
+    for service in &stored.directory.services {
+        for language in &service.languages {
+            *language_counts.entry(language.to_lowercase()).or_default() += 1;
+        }
+    }
+    let mut languages: Vec<(String, usize)> = language_counts.into_iter().collect();
+    languages.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let languages: Vec<String> = languages
+        .into_iter()
+        .map(|(language, _)| language)
+        .collect();
+    let features = stored
         .directory
         .services
         .iter()
-        .map(|service| domain_mask(&service.domains))
+        .map(|service| Features::of(service, &languages))
+        .collect();
+    let level_boost = stored
+        .directory
+        .services
+        .iter()
+        .map(|service| match service.level {
+            Some(Level::Informeel) => 1.03,
+            Some(Level::Algemeen) => 1.015,
+            _ => 1.0,
+        })
         .collect();
     let vocabulary_texts = stored
         .vocabulary
@@ -474,25 +527,17 @@ fn derive(stored: &Stored) -> Derived {
     known_words.sort_unstable();
     known_words.dedup();
     Derived {
-        average_lengths,
-        idf,
+        impacts,
         term_ids,
         lexicon,
         phrases,
         synonym_terms,
         keyword_domains,
-        domain_masks,
+        features,
+        languages,
+        level_boost,
         known_words,
     }
-}
-
-/// A bit mask of domains (bit = position in [`Domain::ALL`]).
-pub(crate) fn domain_mask(domains: &[Domain]) -> u16 {
-    let unique: HashSet<&Domain> = domains.iter().collect();
-    unique.into_iter().fold(0, |mask, domain| {
-        let bit = Domain::ALL.iter().position(|d| d == domain).unwrap_or(0);
-        mask | 1 << bit
-    })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 pub mod compound;
 pub mod export;
+mod features;
 pub mod geo;
 pub mod import;
 pub mod index;

@@ -12,20 +12,16 @@
 //! it matches. At equal relevance informal help comes before general before tailored
 //! provision, and input order breaks the remaining ties.
 
-use std::cmp::Ordering;
-
 use serde::{Deserialize, Serialize};
 
+use crate::features::{dimension, domain_bits, CompiledFilters, Features};
 use crate::geo::Point;
-use crate::index::{domain_mask, Index};
-use crate::model::Service;
-use crate::profile::{Access, Domain, Level, TargetGroup};
+use crate::index::Index;
+use crate::profile::{Domain, Level, TargetGroup};
 use crate::schedule::is_open_at;
 use crate::text::{is_stop_word, stem, tokens};
 use crate::time::LocalDateTime;
 
-/// BM25 term-frequency saturation.
-const K1: f32 = 1.2;
 /// Weight of completions of the word being typed.
 const PREFIX_WEIGHT: f32 = 0.85;
 /// Weight of a synonym's professional terms.
@@ -169,31 +165,48 @@ impl Index {
         let analysis = self.analyse(&query.text);
         let scores = self.score(&analysis);
         let services = self.services();
+        let features = &self.derived.features;
+        let compiled = CompiledFilters::new(&query.filters, &self.derived.languages);
         let distance = |doc: usize| {
-            query
-                .near
-                .zip(services[doc].point())
-                .map(|(from, to)| from.distance_km(to))
+            let from = query.near?;
+            Some(from.distance_km(services[doc].point()?))
         };
-        let candidates: Vec<usize> = match &scores {
-            None => (0..services.len()).collect(),
-            Some(scores) => (0..services.len()).filter(|&d| scores[d] > 0.0).collect(),
+        let mut facets = Facets::new(query.filters.open_at.is_some());
+        let mut language_counts = [0usize; 64];
+        let mut hits = Vec::new();
+        let mut consider = |doc: usize, score: f32| {
+            let distance_km = distance(doc);
+            let mut failed = compiled.failures(&features[doc]);
+            if let Some(at) = query.filters.open_at {
+                if !is_open_at(&services[doc].hours, at) {
+                    failed |= dimension::OPEN;
+                }
+            }
+            if let Some(km) = query.filters.within_km {
+                if distance_km.is_none_or(|d| d > km) {
+                    failed |= dimension::DISTANCE;
+                }
+            }
+            facets.count(&features[doc], failed, &mut language_counts);
+            if failed == 0 {
+                hits.push(Hit {
+                    doc: doc as u32,
+                    score,
+                    distance_km,
+                });
+            }
         };
-        let facets = facets(services, &candidates, query, &distance);
-        let mut hits: Vec<Hit> = candidates
-            .into_iter()
-            .filter(|&doc| passes(&services[doc], &query.filters, distance(doc), None))
-            .map(|doc| Hit {
-                doc: doc as u32,
-                score: scores.as_ref().map_or(0.0, |s| s[doc]),
-                distance_km: distance(doc),
-            })
-            .collect();
-        self.rank(&mut hits, query.sort, &analysis.domains);
-        let total = hits.len();
-        if query.limit > 0 {
-            hits.truncate(query.limit);
+        match &scores {
+            None => (0..services.len()).for_each(|doc| consider(doc, 0.0)),
+            Some(scores) => scores
+                .iter()
+                .enumerate()
+                .filter(|(_, score)| **score > 0.0)
+                .for_each(|(doc, score)| consider(doc, *score)),
         }
+        facets.finish(&language_counts, &self.derived.languages);
+        let total = hits.len();
+        self.rank(&mut hits, query.sort, &analysis.domains, query.limit);
         Results {
             hits,
             total,
@@ -323,12 +336,13 @@ impl Index {
                 push_alternative(&mut clause.alternatives, *term, PREFIX_WEIGHT);
             }
         }
-        if let Some(parts) = self.derived.lexicon.split(word) {
-            clause.parts = parts
-                .iter()
-                .filter_map(|part| self.term_id(&stem(part)))
-                .collect();
-        }
+        clause.parts = self
+            .derived
+            .lexicon
+            .parts(word)
+            .iter()
+            .filter_map(|part| self.term_id(&stem(part)))
+            .collect();
         clause
     }
 
@@ -343,26 +357,33 @@ impl Index {
         let mut matched = vec![0u16; docs];
         let mut best = vec![0.0f32; docs];
         let mut parts = vec![0.0f32; docs];
+        // `seen[doc] == clause + 1` marks a document touched by the current clause.
+        let mut seen = vec![0u32; docs];
         let mut touched: Vec<u32> = Vec::new();
-        for clause in &analysis.clauses {
+        for (number, clause) in analysis.clauses.iter().enumerate() {
+            let stamp = number as u32 + 1;
+            let mut touch = |doc: usize, touched: &mut Vec<u32>| {
+                if seen[doc] != stamp {
+                    seen[doc] = stamp;
+                    touched.push(doc as u32);
+                }
+            };
             for alternative in &clause.alternatives {
-                self.accumulate(
-                    alternative.term,
-                    alternative.weight,
-                    &mut touched,
-                    |doc, score| {
-                        let slot = &mut best[doc];
-                        *slot = slot.max(score);
-                    },
-                );
+                let impacts = &self.derived.impacts[alternative.term as usize];
+                for (&doc, &score) in impacts.docs.iter().zip(&impacts.scores) {
+                    let doc = doc as usize;
+                    best[doc] = best[doc].max(alternative.weight * score);
+                    touch(doc, &mut touched);
+                }
             }
             for &term in &clause.parts {
-                self.accumulate(term, PART_WEIGHT, &mut touched, |doc, score| {
-                    parts[doc] += score
-                });
+                let impacts = &self.derived.impacts[term as usize];
+                for (&doc, &score) in impacts.docs.iter().zip(&impacts.scores) {
+                    let doc = doc as usize;
+                    parts[doc] += PART_WEIGHT * score;
+                    touch(doc, &mut touched);
+                }
             }
-            touched.sort_unstable();
-            touched.dedup();
             for &doc in &touched {
                 let doc = doc as usize;
                 let score = best[doc].max(parts[doc]);
@@ -376,72 +397,36 @@ impl Index {
             touched.clear();
         }
         let clauses = analysis.clauses.len() as f32;
-        let query_mask = domain_mask(&analysis.domains);
+        let query_mask = domain_bits(&analysis.domains);
         let query_domains = analysis.domains.len() as f32;
+        let features = &self.derived.features;
         for (doc, score) in total.iter_mut().enumerate() {
-            if clauses > 0.0 {
+            if clauses > 0.0 && *score > 0.0 {
                 *score *= 0.4 + 0.6 * f32::from(matched[doc]) / clauses;
             }
-            let mask = self.derived.domain_masks[doc];
+            let mask = features[doc].domains;
             let overlap = (mask & query_mask).count_ones() as f32;
             if overlap > 0.0 {
                 let breadth = (mask.count_ones() as f32).sqrt();
                 *score += DOMAIN_BOOST * overlap / query_domains / breadth;
             }
-            if *score > 0.0 {
-                *score *= match self.services()[doc].level {
-                    Some(Level::Informeel) => 1.03,
-                    Some(Level::Algemeen) => 1.015,
-                    _ => 1.0,
-                };
-            }
+            *score *= self.derived.level_boost[doc];
         }
         Some(total)
     }
 
-    /// BM25 contribution of `term` to every document it occurs in.
-    fn accumulate(
-        &self,
-        term: u32,
-        weight: f32,
-        touched: &mut Vec<u32>,
-        mut add: impl FnMut(usize, f32),
-    ) {
-        let idf = self.derived.idf[term as usize];
-        let mut last_doc = u32::MAX;
-        let mut frequency = 0.0f32;
-        let mut flush = |doc: u32, frequency: f32, touched: &mut Vec<u32>| {
-            if doc != u32::MAX && frequency > 0.0 {
-                add(doc as usize, weight * idf * frequency / (K1 + frequency));
-                touched.push(doc);
-            }
-        };
-        for (doc, field, count) in self.postings(term).iter() {
-            if doc != last_doc {
-                flush(last_doc, frequency, touched);
-                last_doc = doc;
-                frequency = 0.0;
-            }
-            let b = field.length_normalization();
-            let norm = 1.0 - b
-                + b * self.field_length(doc, field) / self.derived.average_lengths[field as usize];
-            frequency += field.weight() * count / norm.max(0.1);
-        }
-        flush(last_doc, frequency, touched);
-    }
-
-    fn rank(&self, hits: &mut [Hit], sort: Sort, domains: &[Domain]) {
-        let services = self.services();
-        let level = |hit: &Hit| services[hit.doc as usize].level.map_or(3, |l| l as u8);
-        hits.sort_by(|a, b| {
-            let relevance = b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal);
+    /// Orders the hits and keeps the first `limit` (all when 0) in order.
+    fn rank(&self, hits: &mut Vec<Hit>, sort: Sort, domains: &[Domain], limit: usize) {
+        let features = &self.derived.features;
+        let level = |hit: &Hit| features[hit.doc as usize].level_rank();
+        let order = |a: &Hit, b: &Hit| {
+            let relevance = b.score.total_cmp(&a.score);
             let by_level = level(a).cmp(&level(b));
             let by_distance = || {
                 let far = f64::INFINITY;
                 a.distance_km
                     .unwrap_or(far)
-                    .partial_cmp(&b.distance_km.unwrap_or(far))
-                    .unwrap_or(Ordering::Equal)
+                    .total_cmp(&b.distance_km.unwrap_or(far))
             };
             match sort {
                 Sort::Relevance => relevance.then(by_level),
@@ -449,9 +434,24 @@ impl Index {
                 Sort::Distance => by_distance().then(relevance).then(by_level),
             }
             .then(a.doc.cmp(&b.doc))
-        });
-        if sort == Sort::Relevance && domains.len() > 1 {
+        };
+        let diversify = sort == Sort::Relevance && domains.len() > 1;
+        // Only the first results need a full sort; diversifying may pull a few up from below.
+        let keep = if limit == 0 {
+            hits.len()
+        } else {
+            (limit.max(DIVERSIFY_TOP) * 4).min(hits.len())
+        };
+        if keep < hits.len() && keep > 0 {
+            hits.select_nth_unstable_by(keep - 1, order);
+            hits.truncate(keep);
+        }
+        hits.sort_unstable_by(order);
+        if diversify {
             self.diversify(hits, domains);
+        }
+        if limit > 0 {
+            hits.truncate(limit);
         }
     }
 
@@ -460,7 +460,7 @@ impl Index {
     fn diversify(&self, hits: &mut [Hit], domains: &[Domain]) {
         let top = DIVERSIFY_TOP.min(hits.len());
         for &domain in domains {
-            let covers = |hit: &Hit| self.services()[hit.doc as usize].domains.contains(&domain);
+            let covers = |hit: &Hit| self.derived.features[hit.doc as usize].has_domain(domain);
             if hits[..top].iter().any(covers) {
                 continue;
             }
@@ -485,6 +485,14 @@ impl Index {
                 }
             }
         }
+    }
+}
+
+/// Calls `f` with the position of every set bit.
+fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
+    while bits != 0 {
+        f(bits.trailing_zeros() as usize);
+        bits &= bits - 1;
     }
 }
 
@@ -560,130 +568,56 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     Some(rows[a.len() % 3][b.len()]).filter(|&distance| distance <= max)
 }
 
-/// Which filter a check leaves out, so facets count what choosing a value would give.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dimension {
-    Domains,
-    Levels,
-    Free,
-    NoReferral,
-    TargetGroups,
-    Language,
-    Wheelchair,
-    Open,
-}
+impl Facets {
+    fn new(with_open: bool) -> Self {
+        Self {
+            domains: Domain::ALL.iter().map(|&d| (d, 0)).collect(),
+            levels: Level::ALL.iter().map(|&l| (l, 0)).collect(),
+            target_groups: TargetGroup::ALL.iter().map(|&g| (g, 0)).collect(),
+            open: with_open.then_some(0),
+            ..Self::default()
+        }
+    }
 
-fn passes(
-    service: &Service,
-    filters: &Filters,
-    distance: Option<f64>,
-    except: Option<Dimension>,
-) -> bool {
-    let check = |dimension: Dimension, ok: bool| except == Some(dimension) || ok;
-    check(
-        Dimension::Domains,
-        filters.domains.is_empty() || filters.domains.iter().any(|d| service.domains.contains(d)),
-    ) && check(
-        Dimension::Levels,
-        filters.levels.is_empty() || service.level.is_some_and(|l| filters.levels.contains(&l)),
-    ) && check(Dimension::Free, !filters.free || service.free)
-        && check(
-            Dimension::NoReferral,
-            !filters.no_referral || service.access != Some(Access::Verwijzing),
-        )
-        && check(
-            Dimension::TargetGroups,
-            filters.target_groups.is_empty()
-                || filters
-                    .target_groups
-                    .iter()
-                    .any(|g| service.target_groups.contains(g)),
-        )
-        && filters.age.is_none_or(|age| service.serves_age(age))
-        && check(
-            Dimension::Language,
-            filters.language.as_deref().is_none_or(|language| {
-                service
-                    .languages
-                    .iter()
-                    .any(|l| l.eq_ignore_ascii_case(language))
-            }),
-        )
-        && check(
-            Dimension::Wheelchair,
-            !filters.wheelchair || service.wheelchair() == Some(true),
-        )
-        && check(
-            Dimension::Open,
-            filters
-                .open_at
-                .is_none_or(|at| is_open_at(&service.hours, at)),
-        )
-        && filters
-            .within_km
-            .is_none_or(|km| distance.is_some_and(|d| d <= km))
-}
-
-fn facets(
-    services: &[Service],
-    candidates: &[usize],
-    query: &Query,
-    distance: &dyn Fn(usize) -> Option<f64>,
-) -> Facets {
-    let filters = &query.filters;
-    let open_probe = filters.open_at;
-    let mut facets = Facets {
-        domains: Domain::ALL.iter().map(|&d| (d, 0)).collect(),
-        levels: Level::ALL.iter().map(|&l| (l, 0)).collect(),
-        target_groups: TargetGroup::ALL.iter().map(|&g| (g, 0)).collect(),
-        open: open_probe.map(|_| 0),
-        ..Facets::default()
-    };
-    for &doc in candidates {
-        let service = &services[doc];
-        let without = |dimension| passes(service, filters, distance(doc), Some(dimension));
-        if without(Dimension::Domains) {
-            for (domain, count) in &mut facets.domains {
-                *count += usize::from(service.domains.contains(domain));
-            }
+    /// Counts a result for every facet value it would have with that facet's own filter
+    /// left out (`failed` holds the dimensions it fails).
+    fn count(&mut self, features: &Features, failed: u16, language_counts: &mut [usize; 64]) {
+        let without = |dimension: u16| failed & !dimension == 0;
+        if without(dimension::DOMAINS) {
+            for_each_bit(u64::from(features.domains), |bit| self.domains[bit].1 += 1);
         }
-        if without(Dimension::Levels) {
-            for (level, count) in &mut facets.levels {
-                *count += usize::from(service.level == Some(*level));
-            }
-        }
-        if without(Dimension::TargetGroups) {
-            for (group, count) in &mut facets.target_groups {
-                *count += usize::from(service.target_groups.contains(group));
-            }
-        }
-        if without(Dimension::Free) && service.free {
-            facets.free += 1;
-        }
-        if without(Dimension::NoReferral) && service.access != Some(Access::Verwijzing) {
-            facets.no_referral += 1;
-        }
-        if without(Dimension::Wheelchair) && service.wheelchair() == Some(true) {
-            facets.wheelchair += 1;
-        }
-        if without(Dimension::Language) {
-            for language in &service.languages {
-                match facets.languages.iter_mut().find(|(l, _)| l == language) {
-                    Some((_, count)) => *count += 1,
-                    None => facets.languages.push((language.clone(), 1)),
-                }
-            }
-        }
-        if let (Some(at), Some(count)) = (open_probe, facets.open.as_mut()) {
-            if without(Dimension::Open) && is_open_at(&service.hours, at) {
+        if without(dimension::LEVELS) {
+            if let Some((_, count)) = self.levels.get_mut(usize::from(features.level_rank())) {
                 *count += 1;
             }
         }
+        if without(dimension::TARGET_GROUPS) {
+            for_each_bit(u64::from(features.group_bits()), |bit| {
+                self.target_groups[bit].1 += 1
+            });
+        }
+        self.free += usize::from(without(dimension::FREE) && features.free());
+        self.no_referral +=
+            usize::from(without(dimension::NO_REFERRAL) && features.without_referral());
+        self.wheelchair += usize::from(without(dimension::WHEELCHAIR) && features.wheelchair());
+        if without(dimension::LANGUAGE) {
+            for_each_bit(features.language_bits(), |bit| language_counts[bit] += 1);
+        }
+        if let Some(open) = &mut self.open {
+            *open += usize::from(without(dimension::OPEN) && failed & dimension::OPEN == 0);
+        }
     }
-    facets
-        .languages
-        .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    facets
+
+    fn finish(&mut self, language_counts: &[usize; 64], languages: &[String]) {
+        self.languages = languages
+            .iter()
+            .zip(language_counts)
+            .filter(|(_, count)| **count > 0)
+            .map(|(language, count)| (language.clone(), *count))
+            .collect();
+        self.languages
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,47 @@
+//! Search latency measured natively, for `cargo xtask bench`.
+
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use serde_json::{json, Value};
+use wegwijs_directory::{Index, Query};
+
+/// Loads the index and runs every query `rounds` times; reports load time and the
+/// per-query p50/p95/mean in microseconds.
+pub fn search_latency(index_path: &Path, queries_path: &Path, rounds: usize) -> Result<Value> {
+    let bytes =
+        fs::read(index_path).with_context(|| format!("cannot read {}", index_path.display()))?;
+    let queries: Vec<String> = serde_json::from_str(&fs::read_to_string(queries_path)?)?;
+    let started = Instant::now();
+    let index = Index::from_bytes(&bytes)?;
+    let load_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let rounds = rounds.max(1);
+    let mut per_query: Vec<f64> = queries
+        .iter()
+        .map(|text| {
+            let query = Query {
+                text: text.clone(),
+                limit: 10,
+                ..Query::default()
+            };
+            let started = Instant::now();
+            for _ in 0..rounds {
+                std::hint::black_box(index.search(std::hint::black_box(&query)));
+            }
+            started.elapsed().as_secs_f64() * 1e6 / rounds as f64
+        })
+        .collect();
+    per_query.sort_by(f64::total_cmp);
+    let percentile = |p: f64| per_query[((per_query.len() - 1) as f64 * p).round() as usize];
+    Ok(json!({
+        "services": index.services().len(),
+        "index_bytes": bytes.len(),
+        "load_ms": load_ms,
+        "queries": per_query.len(),
+        "p50_us": percentile(0.5),
+        "p95_us": percentile(0.95),
+        "mean_us": per_query.iter().sum::<f64>() / per_query.len().max(1) as f64,
+    }))
+}

@@ -1,0 +1,248 @@
+//! Search behaviour residents and social workers rely on.
+
+use proptest::prelude::*;
+use wegwijs_directory::geo::Point;
+use wegwijs_directory::import::import_spreadsheet;
+use wegwijs_directory::search::{Filters, Query, Sort};
+use wegwijs_directory::time::LocalDateTime;
+use wegwijs_directory::{Domain, Index, Level, TargetGroup, Vocabulary};
+
+const MAP: &str = "\
+naam,omschrijving,leefgebieden,voorziening,toegang,doelgroepen,kosten,talen,lat,lon,adres,openingstijden,rolstoeltoegankelijk,leeftijd_van,leeftijd_tot
+Schuldhulpmaatje,Een vrijwilliger helpt je met je post.,geld,informeel,vrij,volwassenen,gratis,nl,52.06,5.75,Kerkstraat 1,ma-vr 9-17,ja,,
+Schuldhulpverlening gemeente,De gemeente helpt bij schulden die je niet meer kunt betalen.,geld,maatwerk,vrij,volwassenen,gratis,nl,52.10,5.80,Raadhuisplein 1,ma-vr 9-17,ja,,
+Budgetcursus,Leer rondkomen. Over schulden praten we ook. Schulden schulden schulden schulden schulden schulden schulden schulden.,geld,algemeen,vrij,volwassenen,Er is een eigen bijdrage,nl; en,52.20,5.90,Dorpsstraat 2,wo 19-21,nee,,
+Buurtkamer,Koffie en een praatje in de wijk.,contact,informeel,vrij,ouderen,gratis,nl,52.061,5.751,Lindelaan 3,ma-vr 10-16,ja,65,
+Maatjesproject,Een maatje voor wie zich alleen voelt.,contact,informeel,vrij,volwassenen,gratis,nl; ar,52.07,5.76,Marktplein 5,di 10-12,ja,,
+Veilig Thuis,Hulp bij huiselijk geweld. Dag en nacht.,veiligheid,maatwerk,vrij,volwassenen,gratis,nl,,,,24/7,,,
+Jongerenwerk,Voor jongeren: praten over school en drugs.,contact; verslaving,informeel,vrij,jeugd,gratis,nl,52.08,5.77,Schoolstraat 4,vr 14-22,ja,12,23
+Huisarts Linde,Huisarts met praktijkondersteuner bij somberheid.,gezondheid; psyche,algemeen,vrij,volwassenen,gratis,nl,52.09,5.78,Lindelaan 8,ma-vr 8-17,ja,,
+Psycholoog,Gesprekken bij angst of somberheid.,psyche,maatwerk,verwijzing,volwassenen,Er is een eigen bijdrage,nl,52.05,5.74,Stationsweg 1,ma-vr 9-17,nee,,
+";
+
+fn index() -> Index {
+    let imported = import_spreadsheet("map.csv", MAP, &Vocabulary::dutch()).unwrap();
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    Index::build(imported.directory, Vocabulary::dutch())
+}
+
+fn names(index: &Index, query: &Query) -> Vec<String> {
+    index
+        .search(query)
+        .hits
+        .iter()
+        .map(|hit| index.services()[hit.doc as usize].name.clone())
+        .collect()
+}
+
+fn text(text: &str) -> Query {
+    Query {
+        text: text.into(),
+        ..Query::default()
+    }
+}
+
+#[test]
+fn name_matches_come_before_description_matches_and_length_does_not_win() {
+    let index = index();
+    let found = names(&index, &text("schulden"));
+    assert_eq!(found[0], "Schuldhulpmaatje", "{found:?}");
+    let budget = found.iter().position(|n| n == "Budgetcursus").unwrap();
+    let gemeente = found
+        .iter()
+        .position(|n| n == "Schuldhulpverlening gemeente")
+        .unwrap();
+    assert!(
+        gemeente < budget,
+        "repeating a word in a long description must not win: {found:?}"
+    );
+}
+
+#[test]
+fn informal_help_comes_first_at_equal_relevance_and_order_is_stable() {
+    let index = index();
+    let found = names(&index, &text("contact"));
+    let first_twice = names(&index, &text("contact"));
+    assert_eq!(found, first_twice, "same query, same order");
+    let informal = names(
+        &index,
+        &Query {
+            sort: Sort::InformalFirst,
+            ..text("somberheid")
+        },
+    );
+    assert_eq!(informal, ["Huisarts Linde", "Psycholoog"]);
+}
+
+#[test]
+fn everyday_words_find_professional_help() {
+    let index = index();
+    assert!(names(&index, &text("ik kan mijn rekeningen niet betalen"))[0].contains("Schuldhulp"));
+    assert_eq!(names(&index, &text("mijn man slaat me"))[0], "Veilig Thuis");
+    assert!(names(&index, &text("ik voel me alleen"))[..2].contains(&"Maatjesproject".to_owned()));
+    let results = index.search(&text("ruzie thuis"));
+    assert_eq!(results.detected_domains, [Domain::Veiligheid]);
+}
+
+#[test]
+fn typing_typos_compounds_and_stop_words() {
+    let index = index();
+    assert_eq!(
+        names(&index, &text("schuldh"))[0],
+        "Schuldhulpmaatje",
+        "prefix while typing"
+    );
+    let corrected = index.search(&text("maatjesprojekt"));
+    assert_eq!(corrected.corrected.as_deref(), Some("maatjesproject"));
+    assert_eq!(names(&index, &text("maatjesprojekt"))[0], "Maatjesproject");
+    assert!(
+        names(&index, &text("maatje")).contains(&"Schuldhulpmaatje".to_owned()),
+        "compound part"
+    );
+    assert!(
+        index.search(&text("de het een")).hits.len() == index.services().len(),
+        "only stop words: everything"
+    );
+}
+
+#[test]
+fn filters_narrow_and_facets_count_the_other_choices() {
+    let index = index();
+    let query = Query {
+        filters: Filters {
+            domains: vec![Domain::Geld],
+            free: true,
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    let results = index.search(&query);
+    assert_eq!(results.total, 2);
+    let facet = |domain: Domain| {
+        results
+            .facets
+            .domains
+            .iter()
+            .find(|(d, _)| *d == domain)
+            .unwrap()
+            .1
+    };
+    // Domain counts ignore the domain filter itself but keep "free".
+    assert_eq!(facet(Domain::Geld), 2);
+    assert_eq!(facet(Domain::Contact), 3);
+    assert_eq!(results.facets.free, 2);
+    let levels = |level: Level| {
+        results
+            .facets
+            .levels
+            .iter()
+            .find(|(l, _)| *l == level)
+            .unwrap()
+            .1
+    };
+    assert_eq!(levels(Level::Informeel) + levels(Level::Maatwerk), 2);
+
+    let young = Query {
+        filters: Filters {
+            age: Some(15),
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    assert!(names(&index, &young).contains(&"Jongerenwerk".to_owned()));
+    assert!(!names(&index, &young).contains(&"Buurtkamer".to_owned()));
+    let groups = Query {
+        filters: Filters {
+            target_groups: vec![TargetGroup::Ouderen],
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    assert_eq!(names(&index, &groups), ["Buurtkamer"]);
+    let arabic = Query {
+        filters: Filters {
+            language: Some("ar".into()),
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    assert_eq!(names(&index, &arabic), ["Maatjesproject"]);
+    let unknown = Query {
+        filters: Filters {
+            language: Some("tlh".into()),
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    assert!(names(&index, &unknown).is_empty());
+    let referral = Query {
+        filters: Filters {
+            no_referral: true,
+            wheelchair: true,
+            ..Filters::default()
+        },
+        ..text("somberheid")
+    };
+    assert_eq!(names(&index, &referral), ["Huisarts Linde"]);
+}
+
+#[test]
+fn open_at_and_distance() {
+    let index = index();
+    let sunday_night = LocalDateTime::parse("2026-11-22T23:00").unwrap();
+    let open = Query {
+        filters: Filters {
+            open_at: Some(sunday_night),
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    assert_eq!(names(&index, &open), ["Veilig Thuis"]);
+    assert_eq!(index.search(&open).facets.open, Some(1));
+
+    let near = Point::new(52.06, 5.75);
+    let nearby = Query {
+        near,
+        sort: Sort::Distance,
+        filters: Filters {
+            within_km: Some(1.0),
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    let results = index.search(&nearby);
+    let found: Vec<_> = results
+        .hits
+        .iter()
+        .map(|h| index.services()[h.doc as usize].name.as_str())
+        .collect();
+    assert_eq!(found, ["Schuldhulpmaatje", "Buurtkamer"]);
+    assert!(results.hits[0].distance_km.unwrap() < results.hits[1].distance_km.unwrap());
+}
+
+#[test]
+fn several_worries_get_help_for_each_in_the_top_five() {
+    let index = index();
+    let results = index.search(&Query {
+        text: "schulden en drugs".into(),
+        limit: 5,
+        ..Query::default()
+    });
+    let covered = |domain: Domain| {
+        results
+            .hits
+            .iter()
+            .any(|h| index.services()[h.doc as usize].domains.contains(&domain))
+    };
+    assert!(covered(Domain::Geld) && covered(Domain::Verslaving));
+}
+
+proptest! {
+    #[test]
+    fn any_query_text_is_safe(text in "\\PC{0,80}") {
+        let index = index();
+        let results = index.search(&Query { text, limit: 3, ..Query::default() });
+        prop_assert!(results.hits.len() <= 3);
+        prop_assert!(results.total >= results.hits.len());
+    }
+}
