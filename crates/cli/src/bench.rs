@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
-use wegwijs_directory::{Index, Query};
+use wegwijs_directory::{Directory, Index, Query, Vocabulary};
 
 /// Loads the index and runs every query `rounds` times; reports load time and the
 /// per-query p50/p95/mean in microseconds.
@@ -44,4 +44,31 @@ pub fn search_latency(index_path: &Path, queries_path: &Path, rounds: usize) -> 
         "p95_us": percentile(0.95),
         "mean_us": per_query.iter().sum::<f64>() / per_query.len().max(1) as f64,
     }))
+}
+
+/// The services as MiniSearch documents: the text fields a typical implementation would
+/// index, with the life-domain labels as categories (so MiniSearch gets the same category
+/// words Wegwijs has).
+pub fn minisearch_documents(directory: &Directory, vocabulary: &Vocabulary) -> Value {
+    let documents: Vec<Value> = directory
+        .services
+        .iter()
+        .enumerate()
+        .map(|(id, service)| {
+            let categories: Vec<&str> = service
+                .domains
+                .iter()
+                .filter_map(|d| vocabulary.domain(*d).map(|info| info.nl.as_str()))
+                .collect();
+            json!({
+                "id": id,
+                "name": service.name,
+                "organization": service.organization,
+                "description": service.description,
+                "categories": categories.join(" "),
+                "domains": service.domains,
+            })
+        })
+        .collect();
+    Value::Array(documents)
 }

@@ -90,6 +90,15 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         rounds: usize,
     },
+    /// Write the services as plain documents for MiniSearch (used by `cargo xtask bench`).
+    #[command(hide = true)]
+    BenchDocs {
+        /// HSDS JSON, an HSDS CSV folder, or the spreadsheet CSV.
+        input: PathBuf,
+        /// The JSON file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Generate realistic synthetic Dutch services (HSDS JSON) for scale tests.
     Generate {
         /// How many services.
@@ -274,6 +283,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Search(args) => search(args),
+        Command::BenchDocs { input, output } => {
+            let vocabulary = input::vocabulary(None)?;
+            let imported = input::import(&input, &vocabulary)?;
+            let docs = bench::minisearch_documents(&imported.directory, &vocabulary);
+            write_output(Some(&output), serde_json::to_string(&docs)?.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::BenchSearch {
             index,
             queries,

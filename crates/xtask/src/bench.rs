@@ -1,30 +1,53 @@
 //! `cargo xtask bench`: measurements side by side with the committed reference run.
 //!
 //! Each benchmark reports numbers; `bench/reference.json` holds the reference run, and the
-//! table shows the ratio current / reference. Nothing here asserts timings: the numbers are
+//! table shows the ratio this run / reference. Nothing here asserts timings: the numbers are
 //! for people to read.
+//!
+//! - bundle sizes (raw, gzip, brotli);
+//! - search: index size against gzipped HSDS JSON, index load time, query latency p50/p95
+//!   natively and in headless Chromium (the wasm build), next to MiniSearch on the same data
+//!   in the same browser, and recall@5 of both on the judged questions. Data sets: the demo
+//!   map and generated maps of 10 000 and 100 000 services.
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use serde_json::Value;
 
-use crate::bundle::build_dist;
-use crate::process::step;
-use crate::sizes::{kb, print_table};
+use crate::bundle::{build_dist, build_wasm};
+use crate::process::{cargo, command, output, run as run_command, step};
+use crate::setup::CHROMIUM;
+use crate::sizes::{gzip_size, kb, print_table};
 use crate::workspace_root;
 
-/// One measured value: name, unit and number.
+/// One measured value.
 struct Measurement {
     name: String,
     unit: &'static str,
     value: f64,
 }
 
+fn push(
+    measurements: &mut Vec<Measurement>,
+    name: impl Into<String>,
+    unit: &'static str,
+    value: f64,
+) {
+    measurements.push(Measurement {
+        name: name.into(),
+        unit,
+        value,
+    });
+}
+
 /// Runs the benchmarks and prints them next to the reference.
 pub fn run(save_reference: bool) -> Result<()> {
     let mut measurements = Vec::new();
     bundle_sizes(&mut measurements)?;
+    search(&mut measurements)?;
 
     let path = workspace_root().join("bench/reference.json");
     let reference: BTreeMap<String, f64> = fs::read_to_string(&path)
@@ -34,7 +57,7 @@ pub fn run(save_reference: bool) -> Result<()> {
 
     step("Benchmarks (ratio = this run / reference run in bench/reference.json)");
     println!(
-        "    {:<40} {:>14} {:>14} {:>8}",
+        "    {:<44} {:>14} {:>14} {:>8}",
         "measurement", "this run", "reference", "ratio"
     );
     for m in &measurements {
@@ -44,7 +67,7 @@ pub fn run(save_reference: bool) -> Result<()> {
             _ => ("-".to_owned(), "-".to_owned()),
         };
         println!(
-            "    {:<40} {:>14} {:>14} {:>8}",
+            "    {:<44} {:>14} {:>14} {:>8}",
             m.name,
             shown(m.value),
             reference_text,
@@ -66,6 +89,8 @@ pub fn run(save_reference: bool) -> Result<()> {
 fn format_value(value: f64, unit: &str) -> String {
     match unit {
         "bytes" => kb(value as usize),
+        "count" => format!("{value:.0}"),
+        "ratio" => format!("{value:.3}"),
         other => format!("{value:.3} {other}"),
     }
 }
@@ -80,11 +105,215 @@ fn bundle_sizes(measurements: &mut Vec<Measurement>) -> Result<()> {
             ("gzip", size.gzip),
             ("brotli", size.brotli),
         ] {
-            measurements.push(Measurement {
-                name: format!("bundle {} {kind}", size.name),
-                unit: "bytes",
-                value: value as f64,
-            });
+            push(
+                measurements,
+                format!("bundle {} {kind}", size.name),
+                "bytes",
+                value as f64,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Data sets: name and the HSDS JSON it comes from (generated ones are made on first use).
+fn data_sets(dir: &Path, cli: &Path) -> Result<Vec<(&'static str, PathBuf)>> {
+    let mut sets = vec![("demo", workspace_root().join("www/data/kaart.json"))];
+    for (name, count) in [("10k", 10_000), ("100k", 100_000)] {
+        let file = dir.join(format!("{name}.json"));
+        if !file.exists() {
+            step(&format!("Generating {count} services"));
+            run_command(
+                command(cli)
+                    .args([
+                        "generate",
+                        "--services",
+                        &count.to_string(),
+                        "--seed",
+                        "1",
+                        "-o",
+                    ])
+                    .arg(&file),
+            )?;
+        }
+        sets.push((name, file));
+    }
+    Ok(sets)
+}
+
+/// The mixed query set: every judged question, and each one half typed.
+fn write_queries(dir: &Path) -> Result<PathBuf> {
+    let judged: Value = serde_json::from_str(&fs::read_to_string(
+        workspace_root().join("tests/fixtures/judged-queries.json"),
+    )?)?;
+    let mut queries = Vec::new();
+    for entry in judged["queries"].as_array().context("judged queries")? {
+        let text = entry["q"].as_str().context("query text")?;
+        queries.push(text.to_owned());
+        let typed: String = text
+            .chars()
+            .take((text.chars().count() * 3 / 5).max(3))
+            .collect();
+        queries.push(typed);
+    }
+    let path = dir.join("queries.json");
+    fs::write(&path, serde_json::to_string(&queries)?)?;
+    Ok(path)
+}
+
+fn search(measurements: &mut Vec<Measurement>) -> Result<()> {
+    let root = workspace_root();
+    let dir = root.join("target/bench");
+    fs::create_dir_all(&dir)?;
+    step("Building the wegwijs CLI (native, optimised for speed)");
+    run_command(cargo().args([
+        "build",
+        "--quiet",
+        "--profile",
+        "native-release",
+        "-p",
+        "wegwijs-cli",
+    ]))?;
+    let cli = root.join("target/native-release/wegwijs");
+    let sets = data_sets(&dir, &cli)?;
+    let queries = write_queries(&dir)?;
+
+    for (name, source) in &sets {
+        step(&format!("Indexing and timing natively: {name}"));
+        let index = dir.join(format!("{name}.idx"));
+        run_command(command(&cli).arg("index").arg(source).arg("-o").arg(&index))?;
+        run_command(
+            command(&cli)
+                .arg("bench-docs")
+                .arg(source)
+                .arg("-o")
+                .arg(dir.join(format!("{name}.docs.json"))),
+        )?;
+        let rounds = if *name == "100k" { "3" } else { "20" };
+        let report = output(
+            command(&cli)
+                .arg("bench-search")
+                .arg(&index)
+                .arg("--queries")
+                .arg(&queries)
+                .args(["--rounds", rounds]),
+        )
+        .context("bench-search failed")?;
+        let report: Value = serde_json::from_str(&report)?;
+        push(
+            measurements,
+            format!("{name} services"),
+            "count",
+            report["services"].as_f64().unwrap_or_default(),
+        );
+        push(
+            measurements,
+            format!("{name} HSDS JSON gzip"),
+            "bytes",
+            gzip_size(source)? as f64,
+        );
+        push(
+            measurements,
+            format!("{name} index gzip"),
+            "bytes",
+            gzip_size(&index)? as f64,
+        );
+        push(
+            measurements,
+            format!("{name} index load native"),
+            "ms",
+            report["load_ms"].as_f64().unwrap_or_default(),
+        );
+        push(
+            measurements,
+            format!("{name} query p50 native"),
+            "µs",
+            report["p50_us"].as_f64().unwrap_or_default(),
+        );
+        push(
+            measurements,
+            format!("{name} query p95 native"),
+            "µs",
+            report["p95_us"].as_f64().unwrap_or_default(),
+        );
+    }
+
+    let (glue, _) = build_wasm("wegwijs-bench-wasm", "wegwijs_bench", &dir.join("pkg"))?;
+    fs::copy(&glue, dir.join("pkg/wegwijs_bench.js"))?;
+    step("Timing in headless Chromium: Wegwijs (wasm) and MiniSearch on the same data");
+    let names: Vec<&str> = sets.iter().map(|(name, _)| *name).collect();
+    let lines = output(
+        command("node")
+            .arg(root.join("bench/browser.mjs"))
+            .env("BENCH_DIR", &dir)
+            .env("BENCH_SETS", names.join(","))
+            .env("CHROMIUM", CHROMIUM),
+    )
+    .context("the browser benchmark failed")?;
+    for line in lines.lines().filter(|l| l.starts_with('{')) {
+        let result: Value = serde_json::from_str(line)?;
+        let name = result["set"].as_str().unwrap_or("?");
+        let number = |path: &[&str]| {
+            path.iter()
+                .fold(&result, |v, key| &v[*key])
+                .as_f64()
+                .unwrap_or_default()
+        };
+        push(
+            measurements,
+            format!("{name} index load wasm"),
+            "ms",
+            number(&["wasm", "load_ms"]),
+        );
+        push(
+            measurements,
+            format!("{name} query p50 wasm"),
+            "µs",
+            number(&["wasm", "p50_us"]),
+        );
+        push(
+            measurements,
+            format!("{name} query p95 wasm"),
+            "µs",
+            number(&["wasm", "p95_us"]),
+        );
+        push(
+            measurements,
+            format!("{name} minisearch build"),
+            "ms",
+            number(&["minisearch", "build_ms"]),
+        );
+        push(
+            measurements,
+            format!("{name} query p50 minisearch"),
+            "µs",
+            number(&["minisearch", "p50_us"]),
+        );
+        push(
+            measurements,
+            format!("{name} query p95 minisearch"),
+            "µs",
+            number(&["minisearch", "p95_us"]),
+        );
+        push(
+            measurements,
+            format!("{name} p95 wegwijs / minisearch"),
+            "ratio",
+            number(&["wasm", "p95_us"]) / number(&["minisearch", "p95_us"]).max(f64::EPSILON),
+        );
+        if name == "demo" {
+            push(
+                measurements,
+                "recall@5 wegwijs (demo, browser)",
+                "ratio",
+                number(&["recall_at_5", "wegwijs"]),
+            );
+            push(
+                measurements,
+                "recall@5 minisearch (demo, browser)",
+                "ratio",
+                number(&["recall_at_5", "minisearch"]),
+            );
         }
     }
     Ok(())

@@ -56,48 +56,12 @@ impl Bundle {
 pub fn build_dist() -> Result<Bundle> {
     let root = workspace_root();
     let target = root.join("target");
-    step("Building the widgets for the browser (release, size-optimised)");
-    run(cargo().args([
-        "build",
-        "--release",
-        "--package",
-        "wegwijs-embed",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]))?;
-
-    step("Generating the JavaScript bindings");
-    let bindgen_dir = target.join("wegwijs-bindgen");
-    let _ = fs::remove_dir_all(&bindgen_dir);
-    let version = locked_wasm_bindgen_version()?;
-    println!("    wasm-bindgen {version}");
-    run(command("wasm-bindgen")
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-name",
-            "wegwijs",
-            "--out-dir",
-        ])
-        .arg(&bindgen_dir)
-        .arg(target.join("wasm32-unknown-unknown/release/wegwijs_embed.wasm")))?;
-
     let dir = target.join("dist/wegwijs");
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir)?;
-    let wasm = dir.join("wegwijs_bg.wasm");
-    step("Optimising the wasm for size (wasm-opt -Oz)");
-    run(command(wasm_opt())
-        .arg(bindgen_dir.join("wegwijs_bg.wasm"))
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
-        .args(WASM_FEATURES)
-        .arg("-o")
-        .arg(&wasm))?;
+    let (glue_js, wasm) = build_wasm("wegwijs-embed", "wegwijs", &dir)?;
 
     step("Writing wegwijs.js with Subresource Integrity hashes");
     let wasm_integrity = integrity(&fs::read(&wasm)?);
-    let glue = fs::read_to_string(bindgen_dir.join("wegwijs.js"))?;
+    let glue = fs::read_to_string(&glue_js)?;
     let elements = fs::read_to_string(root.join("crates/embed/js/elements.js"))?;
     anyhow::ensure!(
         elements.contains(WASM_INTEGRITY_PLACEHOLDER),
@@ -126,6 +90,55 @@ pub fn build_dist() -> Result<Bundle> {
         js_integrity,
         demo_root: PathBuf::new(),
     })
+}
+
+/// Builds a wasm crate for the browser: release build (size-optimised), wasm-bindgen
+/// (`--target web`) and `wasm-opt -Oz`. Returns the glue JavaScript (still in the bindgen
+/// folder) and the optimised wasm, written as `<out_dir>/<name>_bg.wasm`.
+pub fn build_wasm(package: &str, name: &str, out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
+    let target = workspace_root().join("target");
+    step(&format!(
+        "Building {package} for the browser (release, size-optimised)"
+    ));
+    run(cargo().args([
+        "build",
+        "--release",
+        "--package",
+        package,
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+
+    step("Generating the JavaScript bindings");
+    let bindgen_dir = target.join(format!("{name}-bindgen"));
+    let _ = fs::remove_dir_all(&bindgen_dir);
+    println!("    wasm-bindgen {}", locked_wasm_bindgen_version()?);
+    let built = target
+        .join("wasm32-unknown-unknown/release")
+        .join(format!("{}.wasm", package.replace('-', "_")));
+    run(command("wasm-bindgen")
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            name,
+            "--out-dir",
+        ])
+        .arg(&bindgen_dir)
+        .arg(built))?;
+
+    let _ = fs::remove_dir_all(out_dir);
+    fs::create_dir_all(out_dir)?;
+    let wasm = out_dir.join(format!("{name}_bg.wasm"));
+    step("Optimising the wasm for size (wasm-opt -Oz)");
+    run(command(wasm_opt())
+        .arg(bindgen_dir.join(format!("{name}_bg.wasm")))
+        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .args(WASM_FEATURES)
+        .arg("-o")
+        .arg(&wasm))?;
+    Ok((bindgen_dir.join(format!("{name}.js")), wasm))
 }
 
 /// The HTML a web team pastes into its site.

@@ -47,8 +47,9 @@ pub fn run(command: &mut Command) -> Result<()> {
 }
 
 /// Runs a command and returns its standard output, or `None` when it cannot run or fails.
+/// Its error output goes to the terminal.
 pub fn output(command: &mut Command) -> Option<String> {
-    let output = command.stderr(Stdio::null()).output().ok()?;
+    let output = command.output().ok()?;
     output
         .status
         .success()
@@ -57,5 +58,10 @@ pub fn output(command: &mut Command) -> Option<String> {
 
 /// Whether a program can be found on `PATH` (or at the given path).
 pub fn available(program: &str) -> bool {
-    output(Command::new(program).arg("--version")).is_some()
+    quiet_output(Command::new(program).arg("--version")).is_some()
+}
+
+/// Like [`output`], with the error output discarded (for probing versions).
+pub fn quiet_output(command: &mut Command) -> Option<String> {
+    output(command.stderr(Stdio::null()))
 }

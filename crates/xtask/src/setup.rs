@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 
-use crate::process::{available, cargo, command, output, run, step};
+use crate::process::{available, cargo, command, quiet_output as output, run, step};
 use crate::workspace_root;
 
 /// Where Debian's Chromium and ChromeDriver live.

@@ -41,6 +41,13 @@ pub fn measure(path: &Path) -> Result<FileSize> {
     })
 }
 
+/// Bytes after gzip (default level), for large data files where brotli 11 is too slow.
+pub fn gzip_size(path: &Path) -> Result<usize> {
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gzip.write_all(&fs::read(path)?)?;
+    Ok(gzip.finish()?.len())
+}
+
 /// Kilobytes with one decimal.
 pub fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
