@@ -203,11 +203,20 @@ fn index_files_that_are_damaged_are_refused_clearly() {
 
 #[test]
 fn the_shipped_spreadsheet_template_has_every_column_and_validates() {
-    let template = std::fs::read_to_string(root().join("templates/sociale-kaart-sjabloon.csv")).unwrap();
+    let template =
+        std::fs::read_to_string(root().join("templates/sociale-kaart-sjabloon.csv")).unwrap();
     let header: Vec<&str> = template.lines().next().unwrap().split(',').collect();
-    let columns: Vec<&str> = wegwijs_directory::import::SPREADSHEET_COLUMNS.iter().map(|(c, _)| *c).collect();
+    let columns: Vec<&str> = wegwijs_directory::import::SPREADSHEET_COLUMNS
+        .iter()
+        .map(|(c, _)| *c)
+        .collect();
     assert_eq!(header, columns);
-    let report = json_output(wegwijs().args(["validate", "templates/sociale-kaart-sjabloon.csv", "--json", "--strict"]));
+    let report = json_output(wegwijs().args([
+        "validate",
+        "templates/sociale-kaart-sjabloon.csv",
+        "--json",
+        "--strict",
+    ]));
     assert_eq!(report["summary"]["services"], 1);
     assert_eq!(report["summary"]["warnings"], 0, "{report}");
 }
