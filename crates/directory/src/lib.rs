@@ -7,6 +7,7 @@
 //! - [`links`] is the only place where data text becomes a link target.
 
 pub mod compound;
+pub mod coverage;
 pub mod export;
 mod features;
 pub mod geo;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod index;
 pub mod links;
 pub mod model;
+pub mod places;
 pub mod problem;
 pub mod profile;
 mod reader;
@@ -22,6 +24,7 @@ pub mod search;
 pub mod text;
 pub mod time;
 pub mod validate;
+pub mod view_state;
 pub mod vocabulary;
 
 pub use import::{import_json, ImportError, Imported};

@@ -142,6 +142,21 @@ impl Service {
         self.min_age.is_none_or(|min| age >= min) && self.max_age.is_none_or(|max| age <= max)
     }
 
+    /// Whether this is a neighbourhood team (wijkteam, gebiedsteam, buurtteam, sociaal team):
+    /// the data marks it with one of those words as a keyword (spreadsheet `trefwoorden`,
+    /// or any taxonomy term) or in its name.
+    pub fn is_neighbourhood_team(&self) -> bool {
+        const WORDS: [&str; 4] = ["wijkteam", "gebiedsteam", "buurtteam", "sociaal team"];
+        let name = self.name.to_lowercase();
+        WORDS.iter().any(|word| {
+            name.contains(word)
+                || self
+                    .other_terms
+                    .iter()
+                    .any(|term| term.to_lowercase() == *word)
+        })
+    }
+
     /// Whether someone can reach the service: a phone, e-mail, website or address.
     pub fn has_contact(&self) -> bool {
         !self.phones.is_empty()

@@ -88,6 +88,50 @@ pub fn is_open_at(hours: &[OpeningHours], at: LocalDateTime) -> bool {
     hours.iter().any(|rule| rule.is_open_at(at))
 }
 
+/// Whether a service is open, for a result card: "open until 17:00", "opens Monday 9:00".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenStatus {
+    /// Open day and night, every day.
+    AlwaysOpen,
+    /// Open now; closes at this minute of the day (1440: midnight).
+    OpenUntil(u16),
+    /// Closed now; opens then.
+    Opens(LocalDateTime),
+    /// No opening hours that can be evaluated.
+    Unknown,
+}
+
+/// The opening status at `at`.
+pub fn status(hours: &[OpeningHours], at: LocalDateTime) -> OpenStatus {
+    if hours.is_empty() {
+        return OpenStatus::Unknown;
+    }
+    let always = hours.iter().any(|rule| {
+        rule.recurrence == Recurrence::Weekly(0b111_1111)
+            && rule.opens == 0
+            && rule.closes >= 1439
+            && rule.valid_to.is_none()
+    });
+    if always {
+        return OpenStatus::AlwaysOpen;
+    }
+    let closing = hours
+        .iter()
+        .filter(|rule| rule.is_open_at(at))
+        .map(|rule| {
+            if rule.overnight() && at.minute >= rule.opens {
+                1440
+            } else {
+                rule.closes
+            }
+        })
+        .max();
+    match closing {
+        Some(minute) => OpenStatus::OpenUntil(minute),
+        None => next_opening(hours, at).map_or(OpenStatus::Unknown, OpenStatus::Opens),
+    }
+}
+
 /// The next moment, at or after `at` and within two weeks, that a rule opens.
 pub fn next_opening(hours: &[OpeningHours], at: LocalDateTime) -> Option<LocalDateTime> {
     let mut date = at.date;
@@ -172,6 +216,30 @@ mod tests {
             Some(at("2026-11-30T09:00"))
         );
         assert_eq!(next_opening(&[], at("2026-11-27T18:00")), None);
+    }
+
+    #[test]
+    fn status_says_until_when_or_from_when() {
+        let hours = [weekdays_9_to_17()];
+        assert_eq!(
+            status(&hours, at("2026-11-23T10:00")),
+            OpenStatus::OpenUntil(17 * 60)
+        );
+        assert_eq!(
+            status(&hours, at("2026-11-22T10:00")),
+            OpenStatus::Opens(at("2026-11-23T09:00"))
+        );
+        assert_eq!(status(&[], at("2026-11-22T10:00")), OpenStatus::Unknown);
+        let always = [OpeningHours {
+            recurrence: Recurrence::weekly(Weekday::ALL),
+            opens: 0,
+            closes: 1440,
+            ..weekdays_9_to_17()
+        }];
+        assert_eq!(
+            status(&always, at("2026-11-22T03:00")),
+            OpenStatus::AlwaysOpen
+        );
     }
 
     #[test]

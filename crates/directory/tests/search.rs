@@ -246,3 +246,17 @@ proptest! {
         prop_assert!(results.total >= results.hits.len());
     }
 }
+
+#[test]
+fn suggestions_complete_phrases_and_words() {
+    let index = index();
+    let suggestions = index.suggest("rekeningen n", 6);
+    assert!(
+        suggestions.contains(&"rekeningen niet betalen".to_owned()),
+        "{suggestions:?}"
+    );
+    let words = index.suggest("schu", 6);
+    assert!(words.iter().any(|s| s.starts_with("schuld")), "{words:?}");
+    assert!(index.suggest("s", 6).is_empty());
+    assert!(index.suggest("", 6).is_empty());
+}
