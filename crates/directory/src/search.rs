@@ -221,9 +221,12 @@ impl Index {
     pub fn suggest(&self, text: &str, limit: usize) -> Vec<String> {
         let typed = normalize(text);
         let words: Vec<&str> = typed.split(' ').filter(|w| !w.is_empty()).collect();
-        let Some(last) = words.last().filter(|w| w.chars().count() >= 2) else {
+        let Some(last) = words.last() else {
             return Vec::new();
         };
+        if typed.chars().count() < 2 {
+            return Vec::new();
+        }
         let mut suggestions: Vec<String> = Vec::new();
         let phrases = self.vocabulary().synonyms.iter().flat_map(|s| &s.phrases);
         for phrase in phrases {
@@ -234,6 +237,9 @@ impl Index {
         }
         suggestions.sort_by_key(|s| s.len());
         suggestions.truncate(limit / 2 + 1);
+        if last.chars().count() < 2 {
+            return suggestions;
+        }
         let surfaces = self.surfaces();
         let start = surfaces.partition_point(|(surface, _)| surface.as_str() < *last);
         let mut completions: Vec<(&str, usize)> = surfaces[start..]
