@@ -33,6 +33,48 @@ pub fn display_web(url: &str) -> String {
     without_www.trim_end_matches('/').to_owned()
 }
 
+/// An OpenStreetMap route to `to` (on foot), from `from` when known. A plain link: nothing is
+/// loaded from OpenStreetMap until the resident clicks it.
+pub fn route_link(from: Option<crate::geo::Point>, to: crate::geo::Point) -> String {
+    let point = |p: crate::geo::Point| format!("{:.5}%2C{:.5}", p.lat, p.lon);
+    let from = from.map(point).unwrap_or_default();
+    format!(
+        "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route={from}%3B{}",
+        point(to)
+    )
+}
+
+/// The "Klopt er iets niet?" link for a service: the configured `mailto:` address with a
+/// subject, or the configured https page with `?dienst=<id>`. `None` for anything else.
+pub fn report_link(
+    target: &str,
+    service_name: &str,
+    service_id: &str,
+    subject: &str,
+) -> Option<String> {
+    let encode = |text: &str| {
+        text.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                    char::from(b).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect::<String>()
+    };
+    if let Some(address) = target.trim().strip_prefix("mailto:") {
+        let link = mail_link(address)?;
+        return Some(format!(
+            "{link}?subject={}",
+            encode(&format!("{subject}: {service_name} ({service_id})"))
+        ));
+    }
+    let page = web_link(target).filter(|url| url.to_ascii_lowercase().starts_with("https://"))?;
+    let separator = if page.contains('?') { '&' } else { '?' };
+    Some(format!("{page}{separator}dienst={}", encode(service_id)))
+}
+
 fn looks_like_host(s: &str) -> bool {
     let host = s.split(['/', '?', '#']).next().unwrap_or_default();
     host.contains('.')
@@ -124,6 +166,33 @@ mod tests {
     fn web_addresses_display_without_scheme_and_www() {
         assert_eq!(display_web("https://www.lindenhoven.nl/"), "lindenhoven.nl");
         assert_eq!(display_web("http://x.nl/hulp?a=1"), "x.nl/hulp?a=1");
+    }
+
+    #[test]
+    fn route_and_report_links() {
+        let to = crate::geo::Point::new(52.06, 5.75).unwrap();
+        assert_eq!(
+            route_link(None, to),
+            "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B52.06000%2C5.75000"
+        );
+        let report = report_link(
+            "mailto:kaart@lindenhoven.example",
+            "Taalcafé",
+            "t1",
+            "Klopt er iets niet",
+        )
+        .unwrap();
+        assert!(
+            report.starts_with("mailto:kaart@lindenhoven.example?subject=Klopt%20er"),
+            "{report}"
+        );
+        assert_eq!(
+            report_link("https://lindenhoven.example/melden?x=1", "A", "a b", "s").as_deref(),
+            Some("https://lindenhoven.example/melden?x=1&dienst=a%20b")
+        );
+        assert_eq!(report_link("javascript:alert(1)", "A", "a", "s"), None);
+        assert_eq!(report_link("http://insecure.example", "A", "a", "s"), None);
+        assert_eq!(report_link("mailto:a@b.nl?bcc=x", "A", "a", "s"), None);
     }
 
     #[test]

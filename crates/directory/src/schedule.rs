@@ -67,7 +67,8 @@ impl OpeningHours {
         self.valid_on(date) && self.recurrence.applies(date)
     }
 
-    fn overnight(&self) -> bool {
+    /// Whether the closing time is on the next day.
+    pub fn overnight(&self) -> bool {
         self.closes <= self.opens
     }
 
@@ -130,6 +131,22 @@ pub fn status(hours: &[OpeningHours], at: LocalDateTime) -> OpenStatus {
         Some(minute) => OpenStatus::OpenUntil(minute),
         None => next_opening(hours, at).map_or(OpenStatus::Unknown, OpenStatus::Opens),
     }
+}
+
+/// The weekly opening hours per day, Monday first: (opens, closes) minute pairs, sorted.
+/// Month-day rules are not weekly and are left out (they stay in the data's notes).
+pub fn week(hours: &[OpeningHours]) -> [Vec<(u16, u16)>; 7] {
+    let mut days: [Vec<(u16, u16)>; 7] = Default::default();
+    for rule in hours {
+        for day in rule.recurrence.weekdays() {
+            days[day.index()].push((rule.opens, rule.closes));
+        }
+    }
+    for day in &mut days {
+        day.sort_unstable();
+        day.dedup();
+    }
+    days
 }
 
 /// The next moment, at or after `at` and within two weeks, that a rule opens.
@@ -240,6 +257,13 @@ mod tests {
             status(&always, at("2026-11-22T03:00")),
             OpenStatus::AlwaysOpen
         );
+    }
+
+    #[test]
+    fn the_week_lists_hours_per_day() {
+        let days = week(&[weekdays_9_to_17()]);
+        assert_eq!(days[0], [(540, 1020)]);
+        assert!(days[6].is_empty());
     }
 
     #[test]

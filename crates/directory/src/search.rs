@@ -86,6 +86,9 @@ pub struct Query {
     pub sort: Sort,
     /// Most results to return (0: all).
     pub limit: usize,
+    /// Count in [`Facets::open`] how many results are open at this moment (without filtering
+    /// on it), so an "open now" choice can show its count before it is chosen.
+    pub count_open_at: Option<LocalDateTime>,
 }
 
 /// One result.
@@ -116,7 +119,8 @@ pub struct Facets {
     pub languages: Vec<(String, usize)>,
     /// Wheelchair accessible services.
     pub wheelchair: usize,
-    /// Services open at the requested moment (when one was given).
+    /// Services open at the requested moment (when one was given as filter or as
+    /// [`Query::count_open_at`]).
     pub open: Option<usize>,
 }
 
@@ -157,6 +161,8 @@ struct Analysis {
     clauses: Vec<Clause>,
     domains: Vec<Domain>,
     corrected: Option<String>,
+    /// Words that are not stop words: with none, the query asks for everything.
+    meaningful_words: usize,
 }
 
 impl Index {
@@ -171,23 +177,23 @@ impl Index {
             let from = query.near?;
             Some(from.distance_km(services[doc].point()?))
         };
-        let mut facets = Facets::new(query.filters.open_at.is_some());
+        let open_probe = query.filters.open_at.or(query.count_open_at);
+        let mut facets = Facets::new(open_probe.is_some());
         let mut language_counts = [0usize; 64];
         let mut hits = Vec::new();
         let mut consider = |doc: usize, score: f32| {
             let distance_km = distance(doc);
             let mut failed = compiled.failures(&features[doc]);
-            if let Some(at) = query.filters.open_at {
-                if !is_open_at(&services[doc].hours, at) {
-                    failed |= dimension::OPEN;
-                }
+            let open = open_probe.map(|at| is_open_at(&services[doc].hours, at));
+            if query.filters.open_at.is_some() && open == Some(false) {
+                failed |= dimension::OPEN;
             }
             if let Some(km) = query.filters.within_km {
                 if distance_km.is_none_or(|d| d > km) {
                     failed |= dimension::DISTANCE;
                 }
             }
-            facets.count(&features[doc], failed, &mut language_counts);
+            facets.count(&features[doc], failed, open, &mut language_counts);
             if failed == 0 {
                 hits.push(Hit {
                     doc: doc as u32,
@@ -290,6 +296,7 @@ impl Index {
             analysis.corrected = Some(words.join(" "));
         }
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        analysis.meaningful_words = words.iter().filter(|w| !is_stop_word(w)).count();
         let mut consumed = vec![false; words.len()];
 
         for (phrase, synonym) in &self.derived.phrases {
@@ -403,7 +410,10 @@ impl Index {
     /// Per service: clause scores summed, domain boost added, scaled by coverage. `None`
     /// when the query has no words and no domains (everything matches equally).
     fn score(&self, analysis: &Analysis) -> Option<Vec<f32>> {
-        if analysis.clauses.is_empty() && analysis.domains.is_empty() {
+        if analysis.clauses.is_empty()
+            && analysis.domains.is_empty()
+            && analysis.meaningful_words == 0
+        {
             return None;
         }
         let docs = self.services().len();
@@ -635,7 +645,13 @@ impl Facets {
 
     /// Counts a result for every facet value it would have with that facet's own filter
     /// left out (`failed` holds the dimensions it fails).
-    fn count(&mut self, features: &Features, failed: u16, language_counts: &mut [usize; 64]) {
+    fn count(
+        &mut self,
+        features: &Features,
+        failed: u16,
+        open: Option<bool>,
+        language_counts: &mut [usize; 64],
+    ) {
         let without = |dimension: u16| failed & !dimension == 0;
         if without(dimension::DOMAINS) {
             for_each_bit(u64::from(features.domains), |bit| self.domains[bit].1 += 1);
@@ -657,8 +673,8 @@ impl Facets {
         if without(dimension::LANGUAGE) {
             for_each_bit(features.language_bits(), |bit| language_counts[bit] += 1);
         }
-        if let Some(open) = &mut self.open {
-            *open += usize::from(without(dimension::OPEN) && failed & dimension::OPEN == 0);
+        if let Some(count) = &mut self.open {
+            *count += usize::from(without(dimension::OPEN) && open == Some(true));
         }
     }
 

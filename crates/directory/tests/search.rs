@@ -260,3 +260,10 @@ fn suggestions_complete_phrases_and_words() {
     assert!(index.suggest("s", 6).is_empty());
     assert!(index.suggest("", 6).is_empty());
 }
+
+#[test]
+fn words_that_match_nothing_find_nothing() {
+    let index = index();
+    assert_eq!(index.search(&text("xyzzy plugh")).total, 0);
+    assert_eq!(index.search(&text("")).total, index.services().len());
+}

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! # Wegwijs widgets
 //!
 //! Leptos components for the Wegwijs widgets and the small UI kit they share. Components
@@ -6,6 +7,7 @@
 //! The same components render natively (feature `ssr`, used by the component tests) and in
 //! the browser (feature `csr`, used by `wegwijs-embed`).
 
+pub mod browser;
 pub mod i18n;
 pub mod kaart;
 pub mod kit;

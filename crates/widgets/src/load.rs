@@ -27,8 +27,8 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// Fetches `url` (relative to the page) as text.
-pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+/// Fetches `url` (relative to the page); fails on network errors and HTTP errors.
+async fn fetch_ok(url: &str) -> Result<Response, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let init = RequestInit::new();
     init.set_credentials(RequestCredentials::Omit);
@@ -37,14 +37,30 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
         .await
         .map_err(network_error)?;
     let response: Response = response.dyn_into().map_err(network_error)?;
-    if !response.ok() {
-        return Err(FetchError::Status(response.status()));
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(FetchError::Status(response.status()))
     }
+}
+
+/// Fetches `url` (relative to the page) as text.
+pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let response = fetch_ok(url).await?;
     let text = JsFuture::from(response.text().map_err(network_error)?)
         .await
         .map_err(network_error)?;
     text.as_string()
         .ok_or_else(|| FetchError::Network("the answer is not text".into()))
+}
+
+/// Fetches `url` (relative to the page) as bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    let response = fetch_ok(url).await?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(network_error)?)
+        .await
+        .map_err(network_error)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 fn network_error(error: wasm_bindgen::JsValue) -> FetchError {

@@ -1,37 +1,110 @@
-//! `<wegwijs-sociale-kaart>`: the social map.
+//! `<wegwijs-sociale-kaart>`: the social map residents and workers search.
 
+mod app;
 mod card;
+mod coverage;
+mod detail;
+mod filters;
+mod format;
+mod icons;
+mod nearby;
+mod results;
+mod search_box;
+mod shortlist;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wegwijs_directory::{import_json, Directory, ImportError};
+use wegwijs_directory::places::PostcodeTable;
+use wegwijs_directory::{import_json, ImportError, Index, IndexError, Vocabulary};
 
 use crate::i18n::{use_i18n, I18n};
 use crate::kit::{unique_id, ErrorNotice, LiveRegion, Loading, WidgetRoot};
-use crate::load::{fetch_text, FetchError};
-use card::ServiceCard;
+use crate::load::{fetch_bytes, fetch_text, FetchError};
+pub use app::KaartApp;
+
+/// Who uses the map.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Residents (the default).
+    #[default]
+    Resident,
+    /// Social-domain workers: referral details, contact persons, coverage overview.
+    Worker,
+}
 
 /// How a web team configured the social map (from the element's attributes).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KaartConfig {
-    /// URL of the HSDS JSON file (`src`).
+    /// URL of the HSDS JSON file (`src`); indexed in the browser.
     pub src: Option<String>,
+    /// URL of an index made by `wegwijs index` (`index`); preferred over `src`.
+    pub index: Option<String>,
     /// Language tag (`lang`); Dutch when absent.
     pub lang: Option<String>,
+    /// `mode="medewerker"` for workers.
+    pub mode: Mode,
+    /// `url-state`: keep the search and filters in the page's URL fragment.
+    pub url_state: bool,
+    /// URL of the postcode table (`postcodes`); without it, postcodes come from the data.
+    pub postcodes: Option<String>,
+    /// Where "Klopt er iets niet?" goes (`report`): a `mailto:` or https address.
+    pub report: Option<String>,
 }
 
 impl KaartConfig {
     /// The attributes the element reads; a change to any of them re-renders the widget.
-    pub const ATTRIBUTES: &'static [&'static str] = &["src", "lang"];
+    pub const ATTRIBUTES: &'static [&'static str] = &[
+        "src",
+        "index",
+        "lang",
+        "mode",
+        "url-state",
+        "postcodes",
+        "report",
+    ];
 
     /// Builds the config from attribute values, given a lookup by attribute name.
     pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Self {
         let non_empty = |name: &str| get(name).filter(|value| !value.trim().is_empty());
         Self {
             src: non_empty("src"),
+            index: non_empty("index"),
             lang: non_empty("lang"),
+            mode: match non_empty("mode").as_deref().map(str::trim) {
+                Some("medewerker" | "worker") => Mode::Worker,
+                _ => Mode::Resident,
+            },
+            url_state: get("url-state").is_some_and(|v| v.trim() != "false"),
+            postcodes: non_empty("postcodes"),
+            report: non_empty("report"),
+        }
+    }
+}
+
+/// A loaded social map.
+#[derive(Debug, Clone)]
+pub struct LoadedMap {
+    /// The searchable services.
+    pub index: Arc<Index>,
+    /// Postcode areas, for "near me".
+    pub postcodes: Arc<PostcodeTable>,
+}
+
+impl PartialEq for LoadedMap {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.index, &other.index) && Arc::ptr_eq(&self.postcodes, &other.postcodes)
+    }
+}
+
+impl LoadedMap {
+    /// Indexes a directory in the browser, with the postcode areas taken from its services.
+    pub fn from_directory(directory: wegwijs_directory::Directory) -> Self {
+        let postcodes = PostcodeTable::from_directory(&directory);
+        Self {
+            index: Arc::new(Index::build(directory, Vocabulary::dutch())),
+            postcodes: Arc::new(postcodes),
         }
     }
 }
@@ -39,10 +112,10 @@ impl KaartConfig {
 /// What the social map shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KaartState {
-    /// The data file is on its way.
+    /// The data is on its way.
     Loading,
     /// The services are here.
-    Ready(Arc<Directory>),
+    Ready(LoadedMap),
     /// Nothing to show, and why.
     Failed(KaartFailure),
 }
@@ -50,26 +123,57 @@ pub enum KaartState {
 /// Why the social map has nothing to show.
 #[derive(Debug, Clone, PartialEq)]
 pub enum KaartFailure {
-    /// The element has no `src` attribute.
+    /// The element has neither `src` nor `index`.
     NoSource,
-    /// The file could not be fetched.
+    /// A file could not be fetched.
     Fetch(FetchError),
-    /// The file is not a usable HSDS service list.
+    /// The JSON is not a usable HSDS service list.
     Data(ImportError),
+    /// The index file is not usable.
+    Index(IndexError),
 }
 
-/// Fetches and imports the social map at `src`.
-pub async fn load_directory(src: &str) -> KaartState {
-    match fetch_text(src).await {
-        Err(error) => KaartState::Failed(KaartFailure::Fetch(error)),
-        Ok(text) => match import_json(&text) {
-            Ok(imported) => KaartState::Ready(Arc::new(imported.directory)),
-            Err(error) => KaartState::Failed(KaartFailure::Data(error)),
+/// Fetches the configured files and makes the map searchable.
+pub async fn load_map(config: &KaartConfig) -> KaartState {
+    let map = match (&config.index, &config.src) {
+        (Some(index), _) => match fetch_bytes(index).await {
+            Err(error) => return KaartState::Failed(KaartFailure::Fetch(error)),
+            Ok(bytes) => match Index::from_bytes(&bytes) {
+                Err(error) => return KaartState::Failed(KaartFailure::Index(error)),
+                Ok(index) => {
+                    let postcodes = PostcodeTable::from_directory(index.directory());
+                    LoadedMap {
+                        index: Arc::new(index),
+                        postcodes: Arc::new(postcodes),
+                    }
+                }
+            },
         },
-    }
+        (None, Some(src)) => match fetch_text(src).await {
+            Err(error) => return KaartState::Failed(KaartFailure::Fetch(error)),
+            Ok(text) => match import_json(&text) {
+                Err(error) => return KaartState::Failed(KaartFailure::Data(error)),
+                Ok(imported) => LoadedMap::from_directory(imported.directory),
+            },
+        },
+        (None, None) => return KaartState::Failed(KaartFailure::NoSource),
+    };
+    // A postcode table is a nicety: without it (or when it is broken) the data's own
+    // postcodes are used.
+    let postcodes = match &config.postcodes {
+        Some(url) => match fetch_text(url)
+            .await
+            .map(|text| PostcodeTable::from_json(&text))
+        {
+            Ok(Ok(table)) => Arc::new(table),
+            _ => map.postcodes.clone(),
+        },
+        None => map.postcodes.clone(),
+    };
+    KaartState::Ready(LoadedMap { postcodes, ..map })
 }
 
-/// The social map widget: loads its data file and shows every service.
+/// The social map widget: loads its data and lets people search it.
 #[component]
 pub fn SocialeKaart(
     /// The web team's configuration.
@@ -77,21 +181,20 @@ pub fn SocialeKaart(
 ) -> impl IntoView {
     let i18n = I18n::for_tag(config.lang.as_deref());
     let state = RwSignal::new(KaartState::Loading);
-    let load = move || match config.src.clone() {
-        None => state.set(KaartState::Failed(KaartFailure::NoSource)),
-        Some(src) => {
-            state.set(KaartState::Loading);
-            spawn_local(async move {
-                let loaded = load_directory(&src).await;
-                // The widget may have been removed from the page in the meantime.
-                let _ = state.try_set(loaded);
-            });
-        }
+    let load_config = config.clone();
+    let load = move || {
+        state.set(KaartState::Loading);
+        let config = load_config.clone();
+        spawn_local(async move {
+            let loaded = load_map(&config).await;
+            // The widget may have been removed from the page in the meantime.
+            let _ = state.try_set(loaded);
+        });
     };
     load();
     view! {
         <WidgetRoot i18n class="ww-kaart">
-            <KaartView state=state.into() on_retry=Callback::new(move |()| load()) />
+            <KaartView state=state.into() config on_retry=Callback::new(move |()| load()) />
         </WidgetRoot>
     }
 }
@@ -101,47 +204,32 @@ pub fn SocialeKaart(
 pub fn KaartView(
     /// What to show.
     state: Signal<KaartState>,
+    /// The web team's configuration.
+    config: KaartConfig,
     /// Called when the user asks to try loading again.
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let heading_id = unique_id("ww-kaart-title");
     let labelled_by = heading_id.clone();
-    let announcement = Signal::derive(move || match state.get() {
-        KaartState::Loading => String::new(),
-        KaartState::Ready(directory) => i18n.t_count("kaart.count", directory.services.len()),
+    let status = Signal::derive(move || match state.get() {
+        KaartState::Loading | KaartState::Ready(_) => String::new(),
         KaartState::Failed(_) => i18n.t("kaart.failed"),
     });
     view! {
-        <section aria-labelledby=labelled_by>
+        <section class="ww-kaart-section" aria-labelledby=labelled_by>
             <h2 id=heading_id class="ww-title">{i18n.t("kaart.title")}</h2>
-            <LiveRegion text=announcement />
+            <LiveRegion text=status />
             {move || match state.get() {
                 KaartState::Loading => view! { <Loading label=i18n.t("kaart.loading") /> }.into_any(),
                 KaartState::Failed(failure) => failure_notice(i18n, &failure, on_retry).into_any(),
-                KaartState::Ready(directory) if directory.services.is_empty() => view! {
+                KaartState::Ready(map) if map.index.services().is_empty() => view! {
                     <ErrorNotice title=i18n.t("kaart.empty.title") body=i18n.t("kaart.empty.body") />
                 }
                 .into_any(),
-                KaartState::Ready(directory) => view! { <ServiceList directory /> }.into_any(),
+                KaartState::Ready(map) => view! { <KaartApp map config=config.clone() /> }.into_any(),
             }}
         </section>
-    }
-}
-
-#[component]
-fn ServiceList(directory: Arc<Directory>) -> impl IntoView {
-    let i18n = use_i18n();
-    let count = i18n.t_count("kaart.count", directory.services.len());
-    view! {
-        <p class="ww-count" aria-hidden="true">{count}</p>
-        <ul class="ww-results" role="list">
-            {directory
-                .services
-                .iter()
-                .map(|service| view! { <ServiceCard service=service.clone() /> })
-                .collect_view()}
-        </ul>
     }
 }
 
@@ -158,12 +246,17 @@ fn failure_notice(i18n: I18n, failure: &KaartFailure, on_retry: Callback<()>) ->
         KaartFailure::Fetch(FetchError::Status(_)) => {
             (("error.server.title", "error.server.body"), Some(on_retry))
         }
-        KaartFailure::Data(_) => (("error.data.title", "error.data.body"), None),
+        KaartFailure::Data(_) | KaartFailure::Index(_) => {
+            (("error.data.title", "error.data.body"), None)
+        }
     };
     let details = match failure {
-        KaartFailure::NoSource => "<wegwijs-sociale-kaart> has no src attribute".to_owned(),
+        KaartFailure::NoSource => {
+            "<wegwijs-sociale-kaart> has neither a src nor an index attribute".to_owned()
+        }
         KaartFailure::Fetch(error) => error.to_string(),
         KaartFailure::Data(error) => error.to_string(),
+        KaartFailure::Index(error) => error.to_string(),
     };
     view! {
         <ErrorNotice

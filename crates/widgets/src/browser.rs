@@ -1,0 +1,151 @@
+//! The few browser services the widgets use, behind plain functions. Each one degrades
+//! quietly outside a browser (the native component tests never call the browser).
+
+use wasm_bindgen::JsCast;
+use wegwijs_directory::time::LocalDateTime;
+
+/// The current time in Amsterdam.
+pub fn now() -> LocalDateTime {
+    #[cfg(target_arch = "wasm32")]
+    let millis = js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64);
+    LocalDateTime::from_unix((millis / 1000.0) as i64)
+}
+
+fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// The page's URL fragment without `#`.
+pub fn fragment() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|hash| hash.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
+
+/// Replaces the page's URL fragment without adding a history entry or scrolling.
+pub fn replace_fragment(fragment: &str) {
+    if let Some(window) = window() {
+        if let Ok(history) = window.history() {
+            let url = format!("#{fragment}");
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// The page's URL with `fragment` as its fragment, for sharing.
+pub fn url_with_fragment(fragment: &str) -> String {
+    let base = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Copies text to the clipboard; `false` when the browser does not allow it.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Asks the browser once for the device's position (after the resident clicked).
+pub async fn current_position() -> Result<(f64, f64), PositionError> {
+    let window = window().ok_or(PositionError::Unavailable)?;
+    let geolocation = window
+        .navigator()
+        .geolocation()
+        .map_err(|_| PositionError::Unavailable)?;
+    let options = web_sys::PositionOptions::new();
+    options.set_enable_high_accuracy(false);
+    options.set_timeout(15_000);
+    options.set_maximum_age(600_000);
+    let mut started = Ok(());
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        started = geolocation.get_current_position_with_error_callback_and_options(
+            &resolve,
+            Some(&reject),
+            &options,
+        );
+    });
+    started.map_err(|_| PositionError::Unavailable)?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(position) => {
+            let coords = position.unchecked_into::<web_sys::Position>().coords();
+            Ok((coords.latitude(), coords.longitude()))
+        }
+        Err(error) => {
+            let code = error
+                .dyn_ref::<web_sys::PositionError>()
+                .map(web_sys::PositionError::code);
+            Err(if code == Some(web_sys::PositionError::PERMISSION_DENIED) {
+                PositionError::Denied
+            } else {
+                PositionError::Unavailable
+            })
+        }
+    }
+}
+
+/// Why the position could not be had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PositionError {
+    /// The resident (or the site) did not allow it.
+    Denied,
+    /// No position: no GPS, timeout, or no browser support.
+    Unavailable,
+}
+
+/// Prints only the given widget element: marks it, adds a print-only stylesheet to the page
+/// that hides everything else, prints, and cleans up afterwards.
+pub fn print_widget(inside: &web_sys::Element) {
+    let Some(window) = window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let host = inside
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .map(|root| root.host())
+        .unwrap_or_else(|_| inside.clone());
+    let _ = host.set_attribute("data-wegwijs-print", "");
+    let sheet = web_sys::CssStyleSheet::new().ok();
+    if let Some(sheet) = &sheet {
+        let _ = sheet.replace_sync(PRINT_PAGE_CSS);
+        let sheets = document.adopted_style_sheets();
+        sheets.push(sheet);
+        document.set_adopted_style_sheets(&sheets);
+    }
+    let _ = window.print();
+    let _ = host.remove_attribute("data-wegwijs-print");
+    if let Some(sheet) = sheet {
+        let sheets = document.adopted_style_sheets();
+        let kept = js_sys::Array::new();
+        for existing in sheets.iter() {
+            if &existing != AsRef::<wasm_bindgen::JsValue>::as_ref(&sheet) {
+                kept.push(&existing);
+            }
+        }
+        document.set_adopted_style_sheets(&kept);
+    }
+}
+
+/// Print-only rules for the host page while a widget prints.
+const PRINT_PAGE_CSS: &str = "@media print {
+  body * { visibility: hidden !important; }
+  [data-wegwijs-print], [data-wegwijs-print] * { visibility: visible !important; }
+  [data-wegwijs-print] { position: absolute !important; inset: 0 auto auto 0 !important; inline-size: 100% !important; }
+}";

@@ -1,0 +1,206 @@
+//! The loaded social map: search box, nearby, filters, results, details, list, overview.
+
+use leptos::prelude::*;
+use wegwijs_directory::geo::Point;
+use wegwijs_directory::search::{Query, Results, Sort};
+use wegwijs_directory::view_state::ViewState;
+
+use super::coverage::CoverageOverview;
+use super::detail::Detail;
+use super::filters::FilterBar;
+use super::nearby::Nearby;
+use super::results::ResultList;
+use super::search_box::SearchBox;
+use super::shortlist::{PrintView, Shortlist};
+use super::{KaartConfig, LoadedMap, Mode};
+use crate::browser;
+use crate::kit::{unique_id, LiveRegion};
+
+/// How many results show at first, and how many more each "Toon meer" adds.
+pub(crate) const PAGE: usize = 20;
+
+/// Where the resident said they are. Never written to the URL or sent anywhere.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Place {
+    pub point: Point,
+    /// The postcode typed, or `None` for the device's position.
+    pub postcode: Option<String>,
+}
+
+/// Everything the parts of the map share. Cheap to copy.
+#[derive(Clone, Copy)]
+pub(crate) struct Kaart {
+    pub map: StoredValue<LoadedMap>,
+    pub mode: Mode,
+    pub report: StoredValue<Option<String>>,
+    /// Prefix for element ids, unique per widget on the page.
+    pub ids: StoredValue<String>,
+    /// The shareable state: words, filters, open service.
+    pub view: RwSignal<ViewState>,
+    /// What is in the search box right now (the search follows after a short pause).
+    pub typed: RwSignal<String>,
+    pub place: RwSignal<Option<Place>>,
+    pub nearest_first: RwSignal<bool>,
+    pub shown: RwSignal<usize>,
+    pub shortlist: RwSignal<Vec<String>>,
+    pub results: Memo<Results>,
+    /// Messages for screen readers besides the result count ("Link gekopieerd").
+    pub announcement: RwSignal<String>,
+    /// The service whose card gets focus back when its details close.
+    pub return_focus: RwSignal<Option<u32>>,
+    /// Services being printed.
+    pub printing: RwSignal<Option<Vec<u32>>>,
+    pub container: NodeRef<leptos::html::Div>,
+}
+
+impl Kaart {
+    /// The position of a service by its id.
+    pub fn doc_of(&self, id: &str) -> Option<u32> {
+        self.map
+            .with_value(|map| map.index.services().iter().position(|s| s.id == id))
+            .map(|doc| doc as u32)
+    }
+
+    /// An element id inside this widget.
+    pub fn id(&self, suffix: &str) -> String {
+        format!("{}-{suffix}", self.ids.get_value())
+    }
+
+    /// Moves focus to the element with this id suffix, after the DOM has updated.
+    pub fn focus(&self, suffix: &str) {
+        let container = self.container;
+        let selector = format!("#{}", self.id(suffix));
+        request_animation_frame(move || {
+            if let Some(found) = container
+                .get_untracked()
+                .and_then(|root| root.query_selector(&selector).ok().flatten())
+            {
+                use wasm_bindgen::JsCast;
+                if let Ok(element) = found.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+}
+
+/// Uses the map's shared state.
+pub(crate) fn use_kaart() -> Kaart {
+    expect_context::<Kaart>()
+}
+
+/// The searchable social map.
+#[component]
+pub fn KaartApp(
+    /// The loaded map.
+    map: LoadedMap,
+    /// The web team's configuration.
+    config: KaartConfig,
+    /// Start in this state instead of the one in the page's URL (for tests and hosts).
+    #[prop(optional)]
+    initial: Option<ViewState>,
+) -> impl IntoView {
+    let shared_link = ViewState::from_fragment(&browser::fragment());
+    let initial = if let Some(initial) = initial {
+        initial
+    } else if config.url_state {
+        shared_link.clone().unwrap_or_default()
+    } else {
+        // Without url-state the map only follows a shared link to one service.
+        ViewState {
+            service: shared_link.and_then(|state| state.service),
+            ..ViewState::default()
+        }
+    };
+    let view = RwSignal::new(initial.clone());
+    let place = RwSignal::new(None::<Place>);
+    let nearest_first = RwSignal::new(false);
+    let shown = RwSignal::new(PAGE);
+    let map_value = StoredValue::new(map);
+    let results = Memo::new(move |_| {
+        let view = view.get();
+        let near = place.get().map(|p| p.point);
+        let sort = if nearest_first.get() && near.is_some() {
+            Sort::Distance
+        } else {
+            view.sort()
+        };
+        let now = browser::now();
+        let query = Query {
+            text: view.text.clone(),
+            filters: view.filters(now),
+            near,
+            sort,
+            limit: shown.get(),
+            count_open_at: Some(now),
+        };
+        map_value.with_value(|map| map.index.search(&query))
+    });
+    let kaart = Kaart {
+        map: map_value,
+        mode: config.mode,
+        report: StoredValue::new(config.report.clone()),
+        ids: StoredValue::new(unique_id("ww-k")),
+        view,
+        typed: RwSignal::new(initial.text.clone()),
+        place,
+        nearest_first,
+        shown,
+        shortlist: RwSignal::new(Vec::new()),
+        results,
+        announcement: RwSignal::new(String::new()),
+        return_focus: RwSignal::new(None),
+        printing: RwSignal::new(None),
+        container: NodeRef::new(),
+    };
+    provide_context(kaart);
+
+    // A new question starts at the first page again.
+    Effect::new(move |_| {
+        view.with(|v| (v.text.clone(), v.has_filters()));
+        place.track();
+        shown.set(PAGE);
+    });
+    if config.url_state {
+        Effect::new(move |_| {
+            let fragment = view.with(ViewState::to_fragment);
+            if browser::fragment() != fragment {
+                browser::replace_fragment(&fragment);
+            }
+        });
+        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+            if let Some(state) = ViewState::from_fragment(&browser::fragment()) {
+                if view.with_untracked(|v| *v != state) {
+                    kaart.typed.set(state.text.clone());
+                    view.set(state);
+                }
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+
+    let open_service = move || {
+        view.with(|v| v.service.clone())
+            .and_then(|id| kaart.doc_of(&id))
+    };
+    view! {
+        <div class="ww-kaart-app" node_ref=kaart.container>
+            <LiveRegion text=kaart.announcement />
+            {move || match open_service() {
+                Some(doc) => view! { <Detail doc /> }.into_any(),
+                None => view! {
+                    <div class="ww-search-area">
+                        <SearchBox />
+                        <Nearby />
+                    </div>
+                    <FilterBar />
+                    <ResultList />
+                    <Shortlist />
+                    {(kaart.mode == Mode::Worker).then(|| view! { <CoverageOverview /> })}
+                }
+                .into_any(),
+            }}
+            <PrintView />
+        </div>
+    }
+}

@@ -1,0 +1,135 @@
+//! The result list: count, order, cards, "show more", and an empty result that helps.
+
+use leptos::prelude::*;
+
+use super::app::{use_kaart, PAGE};
+use super::card::ServiceCard;
+use crate::i18n::use_i18n;
+use crate::kit::LiveRegion;
+
+/// Count, order and cards.
+#[component]
+pub(crate) fn ResultList() -> impl IntoView {
+    let kaart = use_kaart();
+    let i18n = use_i18n();
+    let sort_id = kaart.id("sorteer");
+    let total = move || kaart.results.with(|r| r.total);
+    let count = Signal::derive(move || i18n.t_count("kaart.count", total()));
+    let corrected = move || kaart.results.with(|r| r.corrected.clone());
+    let hits = move || {
+        kaart
+            .results
+            .with(|r| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>())
+    };
+    let remaining = move || total().saturating_sub(kaart.results.with(|r| r.hits.len()));
+    let sort_value = move || {
+        if kaart.nearest_first.get() && kaart.place.with(Option::is_some) {
+            "distance"
+        } else if kaart.view.with(|v| v.informal_first) {
+            "informal"
+        } else {
+            "relevance"
+        }
+    };
+    let on_sort = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        kaart.nearest_first.set(value == "distance");
+        kaart
+            .view
+            .update(|v| v.informal_first = value == "informal");
+    };
+    view! {
+        <div class="ww-results-area">
+            <LiveRegion text=count />
+            <div class="ww-summary">
+                <p class="ww-count" aria-hidden="true">{move || count.get()}</p>
+                {move || corrected().map(|words| view! {
+                    <p class="ww-corrected">{i18n.t_with("search.corrected", &[("words", &words)])}</p>
+                })}
+                <div class="ww-sort">
+                    <label for=sort_id.clone()>{i18n.t("sort.label")}</label>
+                    <select id=sort_id class="ww-select" on:change=on_sort prop:value=sort_value>
+                        <option value="relevance">{i18n.t("sort.relevance")}</option>
+                        <option value="informal">{i18n.t("sort.informal")}</option>
+                        {move || kaart.place.with(Option::is_some).then(|| view! {
+                            <option value="distance">{i18n.t("sort.distance")}</option>
+                        })}
+                    </select>
+                </div>
+            </div>
+            <Show when=move || total() == 0>
+                <EmptyResults />
+            </Show>
+            <ul class="ww-results" role="list">
+                <For each=hits key=|doc| *doc let:doc>
+                    <ServiceCard doc />
+                </For>
+            </ul>
+            <Show when=move || { remaining() > 0 }>
+                <button type="button" class="ww-button ww-button-secondary ww-more" on:click=move |_| {
+                    kaart.shown.update(|shown| *shown += PAGE);
+                }>
+                    {move || i18n.t_count("results.more", remaining())}
+                </button>
+            </Show>
+        </div>
+    }
+    .into_any()
+}
+
+/// No results: what to try, and the neighbourhood team who can always help.
+#[component]
+fn EmptyResults() -> impl IntoView {
+    let kaart = use_kaart();
+    let i18n = use_i18n();
+    let has_filters = move || kaart.view.with(|v| v.has_filters());
+    let teams = move || {
+        let near = kaart.place.get().map(|p| p.point);
+        kaart.map.with_value(|map| {
+            let services = map.index.services();
+            let mut teams: Vec<(u32, f64)> = services
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.is_neighbourhood_team())
+                .map(|(doc, s)| {
+                    let distance = near
+                        .zip(s.point())
+                        .map_or(f64::MAX, |(a, b)| a.distance_km(b));
+                    (doc as u32, distance)
+                })
+                .collect();
+            teams.sort_by(|a, b| a.1.total_cmp(&b.1));
+            teams
+                .into_iter()
+                .take(2)
+                .map(|(doc, _)| doc)
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="ww-empty">
+            <p class="ww-empty-title">{i18n.t("empty.title")}</p>
+            <ul class="ww-tips">
+                <li>{i18n.t("empty.other-words")}</li>
+                <Show when=has_filters>
+                    <li>
+                        {i18n.t("empty.filters")}" "
+                        <button type="button" class="ww-link-button" on:click=move |_| kaart.view.update(|v| {
+                            v.domains.clear();
+                            v.groups.clear();
+                            v.free = false;
+                            v.no_referral = false;
+                            v.open_now = false;
+                        })>
+                            {i18n.t("filter.clear")}
+                        </button>
+                    </li>
+                </Show>
+                <li>{i18n.t("empty.team")}</li>
+            </ul>
+            <ul class="ww-results" role="list">
+                {move || teams().into_iter().map(|doc| view! { <ServiceCard doc /> }).collect_view()}
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,128 @@
+//! "Mijn lijstje": services to take along to a conversation, printable. The list lives only
+//! on this screen; nothing is stored or sent.
+
+use leptos::prelude::*;
+use wegwijs_directory::schedule::week;
+
+use super::app::use_kaart;
+use super::format::{self, WEEKDAYS};
+use crate::browser;
+use crate::i18n::use_i18n;
+
+/// The list, when it has services.
+#[component]
+pub(crate) fn Shortlist() -> impl IntoView {
+    let kaart = use_kaart();
+    let i18n = use_i18n();
+    let heading_id = kaart.id("lijstje");
+    let labelled_by = heading_id.clone();
+    let entries = move || {
+        kaart
+            .shortlist
+            .get()
+            .into_iter()
+            .filter_map(|id| {
+                let doc = kaart.doc_of(&id)?;
+                let service = kaart
+                    .map
+                    .with_value(|map| map.index.services()[doc as usize].clone());
+                Some((doc, service))
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <Show when=move || kaart.shortlist.with(|list| !list.is_empty())>
+            <section class="ww-shortlist" aria-labelledby=labelled_by.clone()>
+                <h3 id=heading_id.clone() class="ww-shortlist-title">
+                    {move || i18n.t_count("list.title", kaart.shortlist.with(Vec::len))}
+                </h3>
+                <p class="ww-hint">{i18n.t("list.hint")}</p>
+                <ul class="ww-plain-list" role="list">
+                    {move || entries().into_iter().map(|(_, service)| {
+                        let id = service.id.clone();
+                        let name = service.name.clone();
+                        view! {
+                            <li class="ww-shortlist-item">
+                                <span class="ww-label">{service.name.clone()}</span>
+                                {service.phones.first().map(|p| view! { " · "{p.number.clone()} })}
+                                " "
+                                <button
+                                    type="button"
+                                    class="ww-link-button"
+                                    aria-label=i18n.t_with("list.remove-named", &[("name", &name)])
+                                    on:click=move |_| {
+                                        kaart.shortlist.update(|list| list.retain(|i| *i != id));
+                                        kaart.announcement.set(i18n.t_with("list.removed", &[("name", &name)]));
+                                    }
+                                >
+                                    {i18n.t("list.remove-short")}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <button type="button" class="ww-button" on:click=move |_| {
+                    let docs = entries().into_iter().map(|(doc, _)| doc).collect();
+                    kaart.printing.set(Some(docs));
+                }>
+                    {i18n.t("list.print")}
+                </button>
+            </section>
+        </Show>
+    }
+    .into_any()
+}
+
+/// What is printed: shown only on paper, while printing.
+#[component]
+pub(crate) fn PrintView() -> impl IntoView {
+    let kaart = use_kaart();
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        if kaart.printing.with(Option::is_some) {
+            request_animation_frame(move || {
+                if let Some(container) = kaart.container.get_untracked() {
+                    browser::print_widget(&container);
+                }
+                kaart.printing.set(None);
+            });
+        }
+    });
+    move || {
+        kaart.printing.get().map(|docs| {
+            let services: Vec<_> = docs
+                .iter()
+                .map(|doc| kaart.map.with_value(|map| map.index.services()[*doc as usize].clone()))
+                .collect();
+            view! {
+                <div class="ww-print">
+                    <p class="ww-print-title">{i18n.t("print.title")}</p>
+                    {services.into_iter().map(|service| {
+                        let days = week(&service.hours);
+                        let hours: Vec<String> = days
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, spans)| !spans.is_empty())
+                            .map(|(day, spans)| {
+                                let times: Vec<String> = spans.iter().map(|(o, c)| format!("{}–{}", format::clock(*o), format::clock(*c))).collect();
+                                format!("{} {}", i18n.t(WEEKDAYS[day]), times.join(", "))
+                            })
+                            .collect();
+                        view! {
+                            <div class="ww-print-service">
+                                <p class="ww-print-name">{service.name.clone()}</p>
+                                {service.organization.clone().map(|o| view! { <p>{o}</p> })}
+                                {service.description.clone().map(|d| view! { <p>{d}</p> })}
+                                {service.phones.iter().map(|p| view! { <p>{i18n.t_with("card.phone", &[("number", &p.number)])}</p> }).collect_view()}
+                                {service.email.clone().map(|e| view! { <p>{e}</p> })}
+                                {service.website.clone().map(|w| view! { <p>{w}</p> })}
+                                {service.addresses().map(|a| view! { <p>{a.one_line()}</p> }).collect_view()}
+                                {(!hours.is_empty()).then(|| view! { <p>{hours.join("; ")}</p> })}
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            }
+        })
+    }
+}
