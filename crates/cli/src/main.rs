@@ -375,6 +375,7 @@ fn search(args: SearchArgs) -> Result<ExitCode> {
             SortArg::Distance => Sort::Distance,
         },
         limit: args.limit,
+        count_open_at: open_at,
     };
     let results = index.search(&query);
     let services = index.services();
