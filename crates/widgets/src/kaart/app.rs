@@ -184,7 +184,11 @@ pub fn KaartApp(
             .and_then(|id| kaart.doc_of(&id))
     };
     view! {
-        <div class="ww-kaart-app" node_ref=kaart.container>
+        <div
+            class="ww-kaart-app"
+            class:ww-printing=move || kaart.printing.with(Option::is_some)
+            node_ref=kaart.container
+        >
             <LiveRegion text=kaart.announcement />
             {move || match open_service() {
                 Some(doc) => view! { <Detail doc /> }.into_any(),
