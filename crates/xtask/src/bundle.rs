@@ -175,6 +175,12 @@ pub fn build_demo() -> Result<Bundle> {
         copy_dir(&www.join(folder), &demo.join(folder))?;
     }
     render_pages(&www, &demo, &bundle.js_integrity)?;
+    step("Indexing the demo social map (wegwijs index)");
+    run(cargo()
+        .args(["run", "--quiet", "--profile", "tool", "-p", "wegwijs-cli", "--", "index"])
+        .arg(www.join("data/kaart.json"))
+        .arg("-o")
+        .arg(demo.join("data/kaart.idx")))?;
     let widget_dir = demo.join("wegwijs");
     fs::create_dir_all(&widget_dir)?;
     for file in [&bundle.js, &bundle.wasm] {
