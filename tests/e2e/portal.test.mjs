@@ -14,6 +14,7 @@ after(async () => {
 for (const [path, heading] of [
   ["/", "Welkom bij de gemeente Lindenhoven"],
   ["/sociale-kaart.html", "Hulp in de buurt"],
+  ["/medewerkers.html", "Sociale kaart voor medewerkers"],
   ["/inbouwen.html", "Wegwijs inbouwen op je eigen website"],
 ]) {
   test(`${path} is a complete, accessible page`, async () => {
@@ -22,7 +23,7 @@ for (const [path, heading] of [
     assert.equal(response.status(), 200);
     assert.equal(await page.locator("h1").textContent(), heading);
     assert.equal(await page.locator("nav[aria-label=Hoofdmenu] a[aria-current=page]").count(), 1);
-    if (path === "/sociale-kaart.html") {
+    if (path === "/sociale-kaart.html" || path === "/medewerkers.html") {
       await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
     }
     await assertAccessible(page, path);

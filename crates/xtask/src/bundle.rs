@@ -177,7 +177,16 @@ pub fn build_demo() -> Result<Bundle> {
     render_pages(&www, &demo, &bundle.js_integrity)?;
     step("Indexing the demo social map (wegwijs index)");
     run(cargo()
-        .args(["run", "--quiet", "--profile", "tool", "-p", "wegwijs-cli", "--", "index"])
+        .args([
+            "run",
+            "--quiet",
+            "--profile",
+            "tool",
+            "-p",
+            "wegwijs-cli",
+            "--",
+            "index",
+        ])
         .arg(www.join("data/kaart.json"))
         .arg("-o")
         .arg(demo.join("data/kaart.idx")))?;

@@ -179,10 +179,12 @@ pub fn KaartApp(
         on_cleanup(move || listener.remove());
     }
 
-    let open_service = move || {
+    // A memo, so typing (which changes the view) does not rebuild the page: only opening or
+    // closing a service does.
+    let open_service = Memo::new(move |_| {
         view.with(|v| v.service.clone())
             .and_then(|id| kaart.doc_of(&id))
-    };
+    });
     view! {
         <div
             class="ww-kaart-app"
@@ -190,7 +192,7 @@ pub fn KaartApp(
             node_ref=kaart.container
         >
             <LiveRegion text=kaart.announcement />
-            {move || match open_service() {
+            {move || match open_service.get() {
                 Some(doc) => view! { <Detail doc /> }.into_any(),
                 None => view! {
                     <div class="ww-search-area">

@@ -49,13 +49,16 @@ pub(crate) fn Shortlist() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="ww-link-button"
-                                    aria-label=i18n.t_with("list.remove-named", &[("name", &name)])
-                                    on:click=move |_| {
-                                        kaart.shortlist.update(|list| list.retain(|i| *i != id));
-                                        kaart.announcement.set(i18n.t_with("list.removed", &[("name", &name)]));
+                                    on:click={
+                                        let name = name.clone();
+                                        move |_| {
+                                            kaart.shortlist.update(|list| list.retain(|i| *i != id));
+                                            kaart.announcement.set(i18n.t_with("list.removed", &[("name", &name)]));
+                                        }
                                     }
                                 >
                                     {i18n.t("list.remove-short")}
+                                    <span class="ww-visually-hidden">" "{name.clone()}</span>
                                 </button>
                             </li>
                         }
