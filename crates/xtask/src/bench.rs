@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde_json::Value;
 
-use crate::bundle::{build_dist, build_wasm};
+use crate::bundle::{build_demo, build_wasm};
 use crate::process::{cargo, command, output, run as run_command, step};
 use crate::setup::CHROMIUM;
 use crate::sizes::{gzip_size, kb, print_table};
@@ -96,7 +96,7 @@ fn format_value(value: f64, unit: &str) -> String {
 }
 
 fn bundle_sizes(measurements: &mut Vec<Measurement>) -> Result<()> {
-    let bundle = build_dist()?;
+    let bundle = build_demo()?;
     let sizes = bundle.size_report()?;
     print_table(&sizes);
     for size in &sizes {
@@ -315,6 +315,48 @@ fn search(measurements: &mut Vec<Measurement>) -> Result<()> {
                 number(&["recall_at_5", "minisearch"]),
             );
         }
+    }
+    widget(measurements, &dir)
+}
+
+/// The widget on 10 000 services: time to first results, keystroke to results.
+fn widget(measurements: &mut Vec<Measurement>, dir: &Path) -> Result<()> {
+    step("Timing the sociale-kaart widget on 10 000 services in headless Chromium");
+    let root = workspace_root();
+    let line = output(
+        command("node")
+            .arg(root.join("bench/widget.mjs"))
+            .env("BENCH_DIR", dir)
+            .env("DEMO_DIR", root.join("target/demo"))
+            .env("CHROMIUM", CHROMIUM),
+    )
+    .context("the widget benchmark failed")?;
+    let result: Value = serde_json::from_str(line.lines().last().unwrap_or_default())?;
+    for (key, name) in [
+        ("first_results_ms", "widget 10k page load to first results"),
+        (
+            "defined_to_first_results_ms",
+            "widget 10k element defined to results",
+        ),
+        (
+            "keystroke_handling_p95_ms",
+            "widget 10k keystroke handling p95",
+        ),
+        (
+            "input_to_results_p50_ms",
+            "widget 10k input to results p50 (150 ms pause)",
+        ),
+        (
+            "input_to_results_p95_ms",
+            "widget 10k input to results p95 (150 ms pause)",
+        ),
+    ] {
+        push(
+            measurements,
+            name,
+            "ms",
+            result[key].as_f64().unwrap_or_default(),
+        );
     }
     Ok(())
 }

@@ -1,0 +1,83 @@
+// Widget half of `cargo xtask bench`: the real <wegwijs-sociale-kaart> bundle on an index of
+// 10 000 services in headless Chromium. Measures the time until the first results are visible
+// and the time from a keystroke to updated results. Prints one JSON object on stdout.
+//
+// Environment: BENCH_DIR (with 10k.idx), DEMO_DIR (the built demo portal).
+import { readFileSync } from "node:fs";
+import { launch } from "../tests/e2e/support.mjs";
+
+const ORIGIN = "http://bench.localhost";
+const TAG = "wegwijs-sociale-kaart";
+const page_html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bench</title>
+<script src="/probe.js"></script><script type="module" src="/wegwijs/wegwijs.js"></script></head>
+<body><main><h1>Bench</h1><${TAG} index="/bench/10k.idx"></${TAG}></main></body></html>`;
+// Records when the element is defined and when the first result card shows.
+const probe = `
+window.bench = {};
+customElements.whenDefined("${TAG}").then(() => { window.bench.defined = performance.now(); });
+(function poll() {
+  const card = document.querySelector("${TAG}")?.shadowRoot?.querySelector(".ww-card");
+  if (card) { window.bench.firstResults = performance.now(); } else { requestAnimationFrame(poll); }
+})();`;
+const files = {
+  "/index.html": ["text/html", page_html, true],
+  "/probe.js": ["text/javascript", probe, true],
+  "/wegwijs/wegwijs.js": ["text/javascript", `${process.env.DEMO_DIR}/wegwijs/wegwijs.js`],
+  "/wegwijs/wegwijs_bg.wasm": ["application/wasm", `${process.env.DEMO_DIR}/wegwijs/wegwijs_bg.wasm`],
+  "/bench/10k.idx": ["application/octet-stream", `${process.env.BENCH_DIR}/10k.idx`],
+};
+const queries = ["schulden", "ik voel me alleen", "huisarts", "voedselbank", "eenzaamheid", "werk zoeken",
+  "ik kan mijn huur niet betalen", "taal", "mantelzorg", "vervoer", "rouw", "sport", "opvoeding",
+  "drugs", "nederlands leren", "traplift", "buurtkamer", "wijkteam", "maatje", "gratis hulp"];
+
+const browser = await launch();
+const runs = [];
+for (let run = 0; run < 3; run++) {
+  const page = await browser.newPage();
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const [type, source, inline] = files[new URL(route.request().url()).pathname] ?? [];
+    if (!type) return route.fulfill({ status: 404, body: "not found" });
+    return route.fulfill({ status: 200, contentType: type, body: inline ? source : readFileSync(source) });
+  });
+  await page.goto(`${ORIGIN}/index.html`);
+  await page.waitForFunction(() => window.bench.firstResults !== undefined, null, { timeout: 60_000 });
+  const startup = await page.evaluate(() => window.bench);
+  const typing = await page.evaluate(async ({ tag, queries }) => {
+    const root = document.querySelector(tag).shadowRoot;
+    const input = root.querySelector("input[role=combobox]");
+    const handle = [];
+    const toResults = [];
+    for (const query of queries) {
+      const before = root.querySelector(".ww-count").textContent;
+      const cards = root.querySelector(".ww-results").innerHTML;
+      const started = performance.now();
+      input.value = query;
+      input.dispatchEvent(new Event("input"));
+      handle.push(performance.now() - started);
+      await new Promise((resolve) => {
+        (function poll() {
+          const changed = root.querySelector(".ww-count").textContent !== before || root.querySelector(".ww-results").innerHTML !== cards;
+          if (changed || performance.now() - started > 2000) resolve(); else requestAnimationFrame(poll);
+        })();
+      });
+      toResults.push(performance.now() - started);
+    }
+    return { handle, toResults };
+  }, { tag: TAG, queries });
+  runs.push({ startup, typing });
+  await page.close();
+}
+await browser.close();
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.round((sorted.length - 1) * p)];
+};
+const all = (pick) => runs.flatMap(pick);
+console.log(JSON.stringify({
+  first_results_ms: percentile(runs.map((r) => r.startup.firstResults), 0.5),
+  defined_to_first_results_ms: percentile(runs.map((r) => r.startup.firstResults - r.startup.defined), 0.5),
+  keystroke_handling_p95_ms: percentile(all((r) => r.typing.handle), 0.95),
+  input_to_results_p50_ms: percentile(all((r) => r.typing.toResults), 0.5),
+  input_to_results_p95_ms: percentile(all((r) => r.typing.toResults), 0.95),
+}));
