@@ -69,7 +69,7 @@ pub(crate) fn SearchBox() -> impl IntoView {
             active
                 .get()
                 .filter(|_| expanded.get())
-                .map(|index| option_id(index))
+                .map(&option_id)
         }
     };
     let on_keydown = move |event: web_sys::KeyboardEvent| {
