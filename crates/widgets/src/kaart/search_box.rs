@@ -65,12 +65,7 @@ pub(crate) fn SearchBox() -> impl IntoView {
     };
     let active_descendant = {
         let option_id = option_id.clone();
-        move || {
-            active
-                .get()
-                .filter(|_| expanded.get())
-                .map(&option_id)
-        }
+        move || active.get().filter(|_| expanded.get()).map(&option_id)
     };
     let on_keydown = move |event: web_sys::KeyboardEvent| {
         let count = suggestions.with(Vec::len);
