@@ -51,6 +51,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check a hulpwijzer guide file: unknown life domains, rules that point nowhere, teams
+    /// without contact options, missing translations; every problem with its JSON path.
+    ValidateGuide {
+        /// The guide definition (JSON).
+        file: PathBuf,
+    },
     /// Write the social map as HSDS 3.0 JSON that validates against the official schema.
     Export {
         /// HSDS JSON, an HSDS CSV folder, or the spreadsheet CSV.
@@ -283,6 +289,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Search(args) => search(args),
+        Command::ValidateGuide { file } => {
+            let text = fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let guide = wegwijs_guide::Guide::from_json(&text)
+                .with_context(|| format!("{} is not a usable guide", file.display()))?;
+            let problems = guide.problems();
+            println!(
+                "{}: {} life domains, {} questions, {} teams, {} rules, {} contacts",
+                file.display(),
+                guide.domains.len(),
+                guide
+                    .domains
+                    .iter()
+                    .map(|d| d.questions.len())
+                    .sum::<usize>(),
+                guide.teams.len(),
+                guide.rules.len(),
+                guide.contacts.len()
+            );
+            println!("problems: {}", problems.len());
+            for problem in &problems {
+                println!("  {problem}");
+            }
+            Ok(if problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Command::BenchDocs { input, output } => {
             let vocabulary = input::vocabulary(None)?;
             let imported = input::import(&input, &vocabulary)?;

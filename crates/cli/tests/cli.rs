@@ -220,3 +220,41 @@ fn the_shipped_spreadsheet_template_has_every_column_and_validates() {
     assert_eq!(report["summary"]["services"], 1);
     assert_eq!(report["summary"]["warnings"], 0, "{report}");
 }
+
+#[test]
+fn validate_guide_accepts_the_demo_and_names_every_problem() {
+    wegwijs()
+        .args(["validate-guide", "www/data/hulpwijzer.json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("13 life domains"))
+        .stdout(predicates::str::contains("problems: 0"));
+    let mut guide: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("www/data/hulpwijzer.json")).unwrap(),
+    )
+    .unwrap();
+    guide["rules"][0]["signal"] = "bestaat-niet".into();
+    guide["teams"][1]["name"] = serde_json::json!({"nl": "Team"});
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gids.json");
+    std::fs::write(&file, guide.to_string()).unwrap();
+    let output = wegwijs()
+        .arg("validate-guide")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    assert!(text.contains("$.rules[0] `signal`"), "{text}");
+    assert!(text.contains("$.teams[1] `name`: no \"en\" text"), "{text}");
+    guide["domains"][0]["code"] = "geluk".into();
+    std::fs::write(&file, guide.to_string()).unwrap();
+    wegwijs()
+        .arg("validate-guide")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("$.domains[0].code"));
+}

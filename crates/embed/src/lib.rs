@@ -13,6 +13,7 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use wegwijs_widgets::hulpwijzer::{GuideConfig, Hulpwijzer};
 use wegwijs_widgets::kaart::{KaartConfig, SocialeKaart};
 use wegwijs_widgets::theme::STYLESHEET;
 
@@ -20,20 +21,23 @@ use wegwijs_widgets::theme::STYLESHEET;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Widget {
     SocialeKaart,
+    Hulpwijzer,
 }
 
 impl Widget {
-    const ALL: [Widget; 1] = [Widget::SocialeKaart];
+    const ALL: [Widget; 2] = [Widget::SocialeKaart, Widget::Hulpwijzer];
 
     fn tag(self) -> &'static str {
         match self {
             Widget::SocialeKaart => "wegwijs-sociale-kaart",
+            Widget::Hulpwijzer => "wegwijs-hulpwijzer",
         }
     }
 
     fn attributes(self) -> &'static [&'static str] {
         match self {
             Widget::SocialeKaart => KaartConfig::ATTRIBUTES,
+            Widget::Hulpwijzer => GuideConfig::ATTRIBUTES,
         }
     }
 
@@ -53,6 +57,10 @@ impl Widget {
                     container,
                     move || view! { <SocialeKaart config /> },
                 ))
+            }
+            Widget::Hulpwijzer => {
+                let config = GuideConfig::from_attributes(attribute);
+                Box::new(mount_to(container, move || view! { <Hulpwijzer config /> }))
             }
         }
     }

@@ -149,3 +149,66 @@ const PRINT_PAGE_CSS: &str = "@media print {
   [data-wegwijs-print], [data-wegwijs-print] * { visibility: visible !important; }
   [data-wegwijs-print] { position: absolute !important; inset: 0 auto auto 0 !important; inline-size: 100% !important; }
 }";
+
+/// Whether the browser can read text aloud.
+pub fn can_speak() -> bool {
+    window().is_some_and(|w| w.speech_synthesis().is_ok())
+}
+
+/// Reads `text` aloud in `lang` (`nl-NL`, `en-GB`), stopping anything still being read.
+pub fn speak(text: &str, lang: &str) {
+    let Some(synthesis) = window().and_then(|w| w.speech_synthesis().ok()) else {
+        return;
+    };
+    synthesis.cancel();
+    if let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
+        utterance.set_lang(lang);
+        utterance.set_rate(0.9);
+        synthesis.speak(&utterance);
+    }
+}
+
+/// Reads a value from this browser's local storage.
+pub fn stored(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Writes a value to local storage (only called after the resident agreed).
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Removes a value from local storage.
+pub fn forget(key: &str) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Offers `text` as a file download named `file_name`, from inside the widget.
+pub fn download_text(inside: &web_sys::Element, file_name: &str, text: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/plain;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = document.create_element("a") {
+        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.set_hidden(true);
+        let _ = inside.append_child(&link);
+        link.click();
+        link.remove();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

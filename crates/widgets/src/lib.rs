@@ -8,6 +8,7 @@
 //! the browser (feature `csr`, used by `wegwijs-embed`).
 
 pub mod browser;
+pub mod hulpwijzer;
 pub mod i18n;
 pub mod kaart;
 pub mod kit;

@@ -23,6 +23,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::kit::{unique_id, ErrorNotice, LiveRegion, Loading, WidgetRoot};
 use crate::load::{fetch_bytes, fetch_text, FetchError};
 pub use app::KaartApp;
+pub use icons::DomainIcon;
 
 /// Who uses the map.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
