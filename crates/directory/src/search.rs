@@ -492,9 +492,10 @@ impl Index {
                     .unwrap_or(far)
                     .total_cmp(&b.distance_km.unwrap_or(far))
             };
+            // At equal relevance the nearer service comes first.
             match sort {
-                Sort::Relevance => relevance.then(by_level),
-                Sort::InformalFirst => by_level.then(relevance),
+                Sort::Relevance => relevance.then(by_level).then_with(by_distance),
+                Sort::InformalFirst => by_level.then(relevance).then_with(by_distance),
                 Sort::Distance => by_distance().then(relevance).then(by_level),
             }
             .then(a.doc.cmp(&b.doc))

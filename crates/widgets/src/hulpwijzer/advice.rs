@@ -93,23 +93,46 @@ pub(crate) fn AdviceStep() -> impl IntoView {
                 let Some(map) = map else {
                     return (Vec::new(), Vec::new());
                 };
+                // Near the resident's team area, when known: the buurtkamer around the corner.
+                let near = advice
+                    .team
+                    .and_then(|team| team.postcodes.first())
+                    .and_then(|code| map.postcodes.lookup(code))
+                    .map(|area| area.point);
+                // Per life domain its best matches, informal first; then taken in turns, so
+                // every worry gets help on the page.
+                let per_domain: Vec<Vec<Service>> = advice
+                    .searches
+                    .iter()
+                    .map(|(domain, words)| {
+                        let results = map.index.search(&Query {
+                            text: words.clone(),
+                            filters: Filters { domains: vec![*domain], ..Filters::default() },
+                            near,
+                            sort: Sort::InformalFirst,
+                            limit: 12,
+                            ..Query::default()
+                        });
+                        results
+                            .hits
+                            .iter()
+                            .map(|hit| map.index.services()[hit.doc as usize].clone())
+                            .filter(|service| !service.is_neighbourhood_team())
+                            .collect()
+                    })
+                    .collect();
                 let mut informal: Vec<Service> = Vec::new();
                 let mut other: Vec<Service> = Vec::new();
-                for (domain, words) in &advice.searches {
-                    let results = map.index.search(&Query {
-                        text: words.clone(),
-                        filters: Filters { domains: vec![*domain], ..Filters::default() },
-                        sort: Sort::InformalFirst,
-                        limit: 12,
-                        ..Query::default()
-                    });
-                    for hit in results.hits {
-                        let service = &map.index.services()[hit.doc as usize];
-                        if service.is_neighbourhood_team() {
-                            continue;
-                        }
-                        let seen = informal.iter().chain(other.iter()).any(|s| s.id == service.id);
-                        let group = if service.level == Some(Level::Maatwerk) || !service.free { &mut other } else { &mut informal };
+                for round in 0..12 {
+                    for service in per_domain.iter().filter_map(|list| list.get(round)) {
+                        // One service per organisation: five neighbourhood branches of the
+                        // same project say the same thing.
+                        let seen = informal.iter().chain(other.iter()).any(|s| {
+                            s.id == service.id || (s.organization.is_some() && s.organization == service.organization)
+                        });
+                        let low_threshold = service.level == Some(Level::Informeel)
+                            || (service.level != Some(Level::Maatwerk) && service.free);
+                        let group = if low_threshold { &mut informal } else { &mut other };
                         if !seen && group.len() < PER_GROUP {
                             group.push(service.clone());
                         }

@@ -167,7 +167,7 @@ pub fn GuideView(
                 ),
                 GuideFailure::Fetch(FetchError::Network(_)) => (
                     "gids.error.title",
-                    "error.network.body",
+                    "gids.error.network",
                     Some(on_retry),
                     failure_text(&failure),
                 ),
