@@ -13,6 +13,7 @@ after(async () => {
 
 for (const [path, heading] of [
   ["/", "Welkom bij de gemeente Lindenhoven"],
+  ["/hulpwijzer.html", "Hulpwijzer: waar vind ik hulp?"],
   ["/sociale-kaart.html", "Hulp in de buurt"],
   ["/medewerkers.html", "Sociale kaart voor medewerkers"],
   ["/inbouwen.html", "Wegwijs inbouwen op je eigen website"],
@@ -25,6 +26,9 @@ for (const [path, heading] of [
     assert.equal(await page.locator("nav[aria-label=Hoofdmenu] a[aria-current=page]").count(), 1);
     if (path === "/sociale-kaart.html" || path === "/medewerkers.html") {
       await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
+    }
+    if (path === "/hulpwijzer.html") {
+      await page.locator("wegwijs-hulpwijzer .ww-step-title").waitFor();
     }
     await assertAccessible(page, path);
     assertNoProblems(page);

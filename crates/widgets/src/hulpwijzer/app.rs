@@ -203,7 +203,8 @@ pub fn GuideApp(
                     gids.consent.set(false);
                     gids.journey.set(Journey::default());
                     browser::forget(STORAGE_KEY);
-                    gids.announcement.set(i18n.t("gids.wiped"));
+                    // After the step change has announced its progress.
+                    request_animation_frame(move || gids.announcement.set(i18n.t("gids.wiped")));
                 }>
                     {i18n.t("gids.wipe")}
                 </button>

@@ -1,0 +1,288 @@
+// The hulpwijzer in the demo portal: the resident's paths, privacy, printing and saving.
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { assertAccessible, assertNoProblems, assertWidgetAccessible, focusedInWidget, launch, newPage, url } from "./support.mjs";
+
+const GIDS = "wegwijs-hulpwijzer";
+const PAGE = url("/hulpwijzer.html");
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function openGids(setup, options) {
+  const page = await newPage(browser, options);
+  await setup?.(page);
+  await page.goto(PAGE);
+  await page.locator(`${GIDS} .ww-step-title`).first().waitFor();
+  return page;
+}
+
+const heading = (page) => page.locator(`${GIDS} .ww-step-title`);
+const button = (page, text) => page.locator(`${GIDS} button`, { hasText: text });
+
+/** Goes to the next step and checks that focus moved to its heading. */
+async function next(page, label = "Volgende") {
+  await button(page, label).click();
+  await page.waitForFunction(
+    (tag) => document.querySelector(tag).shadowRoot.activeElement?.classList.contains("ww-step-title"),
+    GIDS,
+  );
+}
+
+async function pick(page, ...worries) {
+  for (const worry of worries) {
+    await page.locator(`${GIDS} .ww-tile`, { hasText: worry }).click();
+  }
+}
+
+async function answer(page, choice) {
+  await page.locator(`${GIDS} .ww-choice`, { hasText: choice }).first().click();
+}
+
+test("money worries and loneliness: questions, advice with informal help and the team, overview", async () => {
+  const page = await openGids();
+  assert.equal(await heading(page).textContent(), "Waar maak je je zorgen over?");
+  await assertWidgetAccessible(page, GIDS, "start");
+  await next(page, "Begin");
+  await pick(page, "Geld en schulden", "Me alleen voelen");
+  await assertWidgetAccessible(page, GIDS, "worries");
+  await next(page);
+  assert.equal(await heading(page).textContent(), "Lukt het om deze maand de huur te betalen?");
+  assert.match(await page.locator(`${GIDS} .ww-progress-text`).textContent(), /Stap 3 van 6/);
+  await assertWidgetAccessible(page, GIDS, "question");
+  await answer(page, "Nee");
+  await next(page);
+  await answer(page, "Ja");
+  await next(page);
+  assert.equal(await heading(page).textContent(), "Dit kun je doen");
+  const informal = page.locator(`${GIDS} section`, { hasText: "Hulp van vrijwilligers en voor iedereen" });
+  assert.match(await informal.textContent(), /Schuldhulpmaatje/);
+  assert.match(await informal.textContent(), /Buurtkamer/);
+  await page.locator(`${GIDS} input[autocomplete=postal-code]`).fill("3952");
+  await button(page, "Zoek mijn wijkteam").click();
+  const team = page.locator(`${GIDS} .ww-team`);
+  await team.getByText("Sociaal wijkteam Oosterhof").waitFor();
+  assert.match(await team.textContent(), /Inloop op dinsdag/);
+  assert.equal(await team.locator("a[href^='tel:']").getAttribute("href"), "tel:0342400020");
+  await assertWidgetAccessible(page, GIDS, "advice");
+  await next(page, "Naar mijn overzicht");
+  const overview = page.locator(`${GIDS} .ww-overview`);
+  for (const expected of ["Geld en schulden", "Me alleen voelen", "Lukt het om deze maand de huur te betalen?", "Nee", "Sociaal wijkteam Oosterhof"]) {
+    assert.ok((await overview.textContent()).includes(expected), `overview has ${expected}`);
+  }
+  await assertWidgetAccessible(page, GIDS, "overview");
+  assertNoProblems(page);
+});
+
+test("unsafe at home: Veilig Thuis comes first, before anything else", async () => {
+  const page = await openGids();
+  await next(page, "Begin");
+  await pick(page, "Veilig zijn");
+  await next(page);
+  assert.equal(await heading(page).textContent(), "Voel je je veilig thuis?");
+  await answer(page, "Nee");
+  await next(page);
+  const first = page.locator(`${GIDS} .ww-urgent`);
+  await first.waitFor();
+  const order = await page.evaluate((tag) => {
+    const root = document.querySelector(tag).shadowRoot;
+    const sections = [...root.querySelectorAll(".ww-step section")];
+    return sections.map((s) => s.querySelector("h3")?.textContent);
+  }, GIDS);
+  assert.equal(order[0], "Doe dit eerst");
+  const calls = await first.locator("a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
+  assert.deepEqual(calls[0], ["Bel Veilig Thuis: 0800-2000", "tel:08002000"]);
+  assert.equal(calls[1][1], "tel:112");
+  await assertWidgetAccessible(page, GIDS, "urgent advice");
+});
+
+test("help for someone else says so at every step", async () => {
+  const page = await openGids();
+  await answer(page, "Voor iemand anders");
+  await next(page, "Begin");
+  assert.equal(await heading(page).textContent(), "Waar maak je je zorgen over bij die ander?");
+  await pick(page, "Zorgen voor een ander");
+  await next(page);
+  await answer(page, "Ja");
+  await next(page);
+  await page.locator(`${GIDS} .ww-note-box`).getByText("Je zoekt hulp voor iemand anders.").waitFor();
+  await next(page, "Naar mijn overzicht");
+  await page.locator(`${GIDS} .ww-overview`).getByText("Ik zoek hulp voor iemand anders.").waitFor();
+});
+
+test("the team is found by postcode or neighbourhood name; an unknown one is explained", async () => {
+  const page = await openGids();
+  await next(page, "Begin");
+  await next(page);
+  const place = page.locator(`${GIDS} input[autocomplete=postal-code]`);
+  await place.fill("Beekdorp");
+  await button(page, "Zoek mijn wijkteam").click();
+  await page.locator(`${GIDS} .ww-team`).getByText("Sociaal wijkteam Beekdorp").waitFor();
+  await place.fill("1234");
+  await button(page, "Zoek mijn wijkteam").click();
+  await page.locator(`${GIDS} .ww-field-error`).getByText("We vinden geen wijkteam").waitFor();
+});
+
+test("own words tick the right worries", async () => {
+  const page = await openGids();
+  await next(page, "Begin");
+  await page.locator(`${GIDS} .ww-own-words input`).fill("ik kan mijn huur niet betalen");
+  await button(page, "Kies voor mij").click();
+  await page.locator(`${GIDS} [role=status]`).getByText(/We hebben dit voor je aangevinkt: .*Geld en schulden/).waitFor();
+  const checked = await page.locator(`${GIDS} .ww-tile-on .ww-tile-label`).allTextContents();
+  assert.deepEqual(checked.sort(), ["Geld en schulden", "Wonen"]);
+});
+
+test("back and forward keep the answers", async () => {
+  const page = await openGids();
+  await next(page, "Begin");
+  await pick(page, "Wonen");
+  await next(page);
+  await answer(page, "Ja");
+  await next(page);
+  await next(page, "Vorige");
+  assert.equal(await heading(page).textContent(), "Moet je binnenkort je huis uit?");
+  assert.equal(await page.locator(`${GIDS} .ww-choice`, { hasText: "Ja" }).locator("input").isChecked(), true);
+  await next(page, "Vorige");
+  assert.equal(await page.locator(`${GIDS} .ww-tile-on .ww-tile-label`).textContent(), "Wonen");
+});
+
+test("the overview prints on its own and saves as a file", async () => {
+  const page = await openGids((p) =>
+    p.addInitScript(() => {
+      window.print = () => {
+        const root = document.querySelector("wegwijs-hulpwijzer").shadowRoot;
+        window.printed = {
+          printing: root.querySelector(".ww-gids-app").classList.contains("ww-printing"),
+          marked: document.querySelector("[data-wegwijs-print]") !== null,
+        };
+      };
+    }),
+  );
+  await next(page, "Begin");
+  await pick(page, "Geld en schulden");
+  await next(page);
+  await answer(page, "Nee");
+  await next(page);
+  await next(page);
+  await next(page, "Naar mijn overzicht");
+  await page.locator(`${GIDS} textarea`).fill("Ik heb een brief van de deurwaarder.");
+  await button(page, "Print").click();
+  await page.waitForFunction(() => window.printed !== undefined);
+  assert.deepEqual(await page.evaluate(() => window.printed), { printing: true, marked: true });
+
+  await page.emulateMedia({ media: "print" });
+  const shown = await page.evaluate((tag) => {
+    const root = document.querySelector(tag).shadowRoot;
+    const visible = (selector) => getComputedStyle(root.querySelector(selector)).display !== "none";
+    return { crisis: visible(".ww-crisis"), overview: visible(".ww-overview"), nav: visible(".ww-step-nav") };
+  }, GIDS);
+  assert.deepEqual(shown, { crisis: false, overview: true, nav: false });
+  await page.emulateMedia({ media: "screen" });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), button(page, "Bewaar als bestand").click()]);
+  assert.equal(download.suggestedFilename(), "mijn-overzicht.txt");
+  const text = readFileSync(await download.path(), "utf8");
+  assert.match(text, /Geld en schulden/);
+  assert.match(text, /Ik heb een brief van de deurwaarder\./);
+  await button(page, "Toon groot op het scherm").click();
+  assert.equal(await page.locator(`${GIDS} .ww-overview.ww-large`).count(), 1);
+});
+
+test("nothing is stored without consent; with consent it is, and 'Alles wissen' wipes it", async () => {
+  const page = await openGids();
+  await next(page, "Begin");
+  await pick(page, "Geld en schulden");
+  const stored = () => page.evaluate(() => window.localStorage.getItem("wegwijs-hulpwijzer"));
+  assert.equal(await stored(), null, "nothing without consent");
+  await page.locator(`${GIDS} .ww-privacy input[type=checkbox]`).check();
+  assert.match(await stored(), /geld/);
+  await page.reload();
+  await page.locator(`${GIDS} .ww-tile-on`).getByText("Geld en schulden").waitFor();
+  await button(page, "Alles wissen").click();
+  assert.equal(await stored(), null);
+  assert.equal(await heading(page).textContent(), "Waar maak je je zorgen over?");
+  await page.locator(`${GIDS} [role=status]`).getByText("Alles is gewist.").waitFor();
+});
+
+test("it sends nothing anywhere: only its own data files are requested", async () => {
+  const requests = [];
+  const page = await newPage(browser);
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(PAGE);
+  await page.locator(`${GIDS} .ww-step-title`).waitFor();
+  const afterLoad = requests.length;
+  await next(page, "Begin");
+  await pick(page, "Geld en schulden", "Veilig zijn");
+  await page.locator(`${GIDS} .ww-own-words input`).fill("geheim verhaal");
+  await button(page, "Kies voor mij").click();
+  await next(page);
+  await answer(page, "Nee");
+  await next(page);
+  await next(page);
+  await answer(page, "Nee");
+  await next(page);
+  await page.locator(`${GIDS} input[autocomplete=postal-code]`).fill("3951");
+  await button(page, "Zoek mijn wijkteam").click();
+  await next(page, "Naar mijn overzicht");
+  assert.deepEqual(requests.slice(afterLoad), [], "no requests while answering");
+  const allowed = new Set(["/hulpwijzer.html", "/css/portal.css", "/img/logo.svg", "/wegwijs/wegwijs.js", "/wegwijs/wegwijs_bg.wasm", "/data/hulpwijzer.json", "/data/kaart.idx"]);
+  for (const path of requests) {
+    assert.ok(allowed.has(path), `unexpected request ${path}`);
+  }
+  assert.ok(requests.includes("/data/hulpwijzer.json") && requests.includes("/data/kaart.idx"));
+});
+
+test("'Lees voor' reads the step aloud with the browser's voice", async () => {
+  const page = await openGids((p) =>
+    p.addInitScript(() => {
+      window.spoken = [];
+      if (window.speechSynthesis) {
+        window.speechSynthesis.speak = (utterance) => window.spoken.push([utterance.text, utterance.lang]);
+      }
+    }),
+  );
+  const read = button(page, "Lees voor");
+  if ((await read.count()) === 0) {
+    assert.equal(await page.evaluate(() => "speechSynthesis" in window), false, "the button only hides without speech");
+    return;
+  }
+  await read.click();
+  const [[text, lang]] = await page.evaluate(() => window.spoken);
+  assert.match(text, /Waar maak je je zorgen over\?/);
+  assert.equal(lang, "nl-NL");
+});
+
+test("keyboard only: every step is reachable, focus lands on each step's heading", async () => {
+  const page = await openGids();
+  let focused = null;
+  for (let presses = 0; presses < 40 && focused?.text !== "Begin →"; presses++) {
+    await page.keyboard.press("Tab");
+    focused = await focusedInWidget(page, GIDS);
+  }
+  assert.equal(focused?.text, "Begin →");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.activeElement?.classList.contains("ww-step-title"), GIDS);
+  await page.keyboard.press("Tab");
+  focused = await focusedInWidget(page, GIDS);
+  assert.equal(focused.tag, "input", "the first worry");
+  assert.equal(focused.outline, "solid");
+  await page.keyboard.press("Space");
+  assert.equal(await page.locator(`${GIDS} .ww-tile-on .ww-tile-label`).textContent(), "Geld en schulden");
+});
+
+test("works at 320 px and in English, and the page stays accessible", async () => {
+  const page = await openGids(null, { viewport: { width: 320, height: 640 } });
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320);
+  await next(page, "Begin");
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, "worry tiles reflow");
+  await assertAccessible(page, "hulpwijzer at 320 px");
+  await page.evaluate((tag) => document.querySelector(tag).setAttribute("lang", "en"), GIDS);
+  await page.locator(`${GIDS} .ww-crisis-title`).getByText("Need help right now?").waitFor();
+});
