@@ -212,3 +212,16 @@ pub fn download_text(inside: &web_sys::Element, file_name: &str, text: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// A random number (for an anonymous respondent id; never derived from the person).
+pub fn random_u32() -> u32 {
+    #[cfg(target_arch = "wasm32")]
+    let random = js_sys::Math::random();
+    #[cfg(not(target_arch = "wasm32"))]
+    let random = f64::from(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos()),
+    ) / 1e9;
+    (random * f64::from(u32::MAX)) as u32
+}

@@ -13,4 +13,5 @@ pub mod i18n;
 pub mod kaart;
 pub mod kit;
 pub mod load;
+pub mod scan;
 pub mod theme;

@@ -1,0 +1,151 @@
+//! The scan's frame: choose to fill in or to combine, and the shared state.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wegwijs_assessment::{decode, deduplicate, Instrument, Response, TeamResult};
+
+use super::respond::Respond;
+use super::team::TeamView;
+use crate::browser;
+use crate::i18n::{use_i18n, I18n};
+use crate::kit::{unique_id, LiveRegion};
+
+/// The fragment prefix of a link with a share code: `#scan?code=…`.
+pub(crate) const CODE_FRAGMENT: &str = "scan?code=";
+
+/// Which part of the scan is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Choose,
+    Respond,
+    Team,
+}
+
+/// Everything the parts of the scan share. Cheap to copy.
+#[derive(Clone, Copy)]
+pub(crate) struct Scan {
+    pub instrument: StoredValue<Arc<Instrument>>,
+    pub mode: RwSignal<Mode>,
+    pub response: RwSignal<Response>,
+    /// The dimension shown (one per screen), or the personal result after the last.
+    pub position: RwSignal<usize>,
+    pub all_at_once: RwSignal<bool>,
+    /// Accepted responses, in the order they came in.
+    pub team: RwSignal<Vec<Response>>,
+    /// Codes or files that were refused, with the reason.
+    pub rejected: RwSignal<Vec<(String, String)>>,
+    pub earlier: RwSignal<Option<(String, TeamResult)>>,
+    pub announcement: RwSignal<String>,
+    pub ids: StoredValue<String>,
+    pub container: NodeRef<leptos::html::Div>,
+    pub printing: RwSignal<bool>,
+}
+
+impl Scan {
+    /// An element id inside this widget.
+    pub fn id(&self, suffix: &str) -> String {
+        format!("{}-{suffix}", self.ids.get_value())
+    }
+
+    /// Adds codes (one per line; links with a code work too); returns how many were new.
+    pub fn add_codes(&self, i18n: I18n, text: &str) -> usize {
+        let instrument = self.instrument.get_value();
+        let mut added = 0;
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let code = line.rsplit_once(CODE_FRAGMENT).map_or(line, |(_, code)| code);
+            match decode(&instrument, code) {
+                Ok(response) => {
+                    self.team.update(|team| team.push(response));
+                    added += 1;
+                }
+                Err(error) => {
+                    let reason = match error {
+                        wegwijs_assessment::CodeError::NotACode => i18n.t("scan.code.not-a-code"),
+                        wegwijs_assessment::CodeError::Damaged => i18n.t("scan.code.damaged"),
+                        wegwijs_assessment::CodeError::OtherInstrument => i18n.t("scan.code.other"),
+                        wegwijs_assessment::CodeError::Version => i18n.t("scan.code.version"),
+                    };
+                    self.rejected.update(|rejected| rejected.push((line.chars().take(60).collect(), reason)));
+                }
+            }
+        }
+        let (unique, repeats) = self.team.with(|team| deduplicate(team));
+        self.announcement.set(i18n.t_with(
+            "scan.team.added",
+            &[("added", &added.to_string()), ("total", &unique.len().to_string()), ("repeats", &repeats.to_string())],
+        ));
+        added
+    }
+}
+
+/// Uses the scan's shared state.
+pub(crate) fn use_scan() -> Scan {
+    expect_context::<Scan>()
+}
+
+/// The running scan.
+#[component]
+pub fn ScanApp(
+    /// The instrument.
+    instrument: Arc<Instrument>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let empty = Response::empty(&instrument, browser::random_u32());
+    let scan = Scan {
+        instrument: StoredValue::new(instrument.clone()),
+        mode: RwSignal::new(Mode::Choose),
+        response: RwSignal::new(empty),
+        position: RwSignal::new(0),
+        all_at_once: RwSignal::new(false),
+        team: RwSignal::new(Vec::new()),
+        rejected: RwSignal::new(Vec::new()),
+        earlier: RwSignal::new(None),
+        announcement: RwSignal::new(String::new()),
+        ids: StoredValue::new(unique_id("ww-s")),
+        container: NodeRef::new(),
+        printing: RwSignal::new(false),
+    };
+    provide_context(scan);
+    // A link with a share code opens the team view with that code.
+    let take_link = move || {
+        let fragment = browser::fragment();
+        if let Some(code) = fragment.strip_prefix(CODE_FRAGMENT) {
+            scan.mode.set(Mode::Team);
+            scan.add_codes(i18n, code);
+            browser::replace_fragment("");
+        }
+    };
+    take_link();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| take_link());
+    on_cleanup(move || listener.remove());
+
+    let title = instrument.title.get(i18n.lang()).to_owned();
+    let intro = instrument.intro.get(i18n.lang()).to_owned();
+    let source = instrument.source.get(i18n.lang()).to_owned();
+    view! {
+        <div class="ww-scan-app" class:ww-printing=move || scan.printing.get() node_ref=scan.container>
+            <LiveRegion text=scan.announcement />
+            {move || match scan.mode.get() {
+                Mode::Choose => view! {
+                    <h2 class="ww-step-title">{title.clone()}</h2>
+                    <p class="ww-lead">{intro.clone()}</p>
+                    <p class="ww-note">{source.clone()}</p>
+                    <div class="ww-choose">
+                        <button type="button" class="ww-button" on:click=move |_| scan.mode.set(Mode::Respond)>
+                            {i18n.t("scan.choose.respond")}
+                        </button>
+                        <button type="button" class="ww-button ww-button-secondary" on:click=move |_| scan.mode.set(Mode::Team)>
+                            {i18n.t("scan.choose.team")}
+                        </button>
+                    </div>
+                    <p class="ww-hint">{i18n.t("scan.choose.privacy")}</p>
+                }
+                .into_any(),
+                Mode::Respond => view! { <Respond /> }.into_any(),
+                Mode::Team => view! { <TeamView /> }.into_any(),
+            }}
+        </div>
+    }
+    .into_any()
+}
