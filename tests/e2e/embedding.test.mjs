@@ -68,16 +68,16 @@ test("attribute changes after mount are honoured, and removal and re-insertion w
   assertNoProblems(page);
 });
 
-test("only the widgets that are built are registered", async () => {
+test("every widget in the bundle is registered, and nothing else", async () => {
   const page = await newPage(browser);
   await page.goto(url("/sociale-kaart.html"));
   await page.locator("wegwijs-sociale-kaart .ww-root").waitFor();
   const registered = await page.evaluate(() =>
-    ["wegwijs-sociale-kaart", "wegwijs-hulpwijzer", "wegwijs-samenwerkingsscan"].map(
+    ["wegwijs-sociale-kaart", "wegwijs-hulpwijzer", "wegwijs-samenwerkingsscan", "wegwijs-onbekend"].map(
       (tag) => customElements.get(tag) !== undefined,
     ),
   );
-  assert.deepEqual(registered, [true, true, false]);
+  assert.deepEqual(registered, [true, true, true, false]);
 });
 
 const HOSTILE_HOST = `<!doctype html>

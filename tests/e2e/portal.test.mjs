@@ -16,6 +16,7 @@ for (const [path, heading] of [
   ["/hulpwijzer.html", "Hulpwijzer: waar vind ik hulp?"],
   ["/sociale-kaart.html", "Hulp in de buurt"],
   ["/medewerkers.html", "Sociale kaart voor medewerkers"],
+  ["/samenwerkingsscan.html", "Samenwerkingsscan voor wijkteams"],
   ["/inbouwen.html", "Wegwijs inbouwen op je eigen website"],
 ]) {
   test(`${path} is a complete, accessible page`, async () => {
@@ -26,6 +27,9 @@ for (const [path, heading] of [
     assert.equal(await page.locator("nav[aria-label=Hoofdmenu] a[aria-current=page]").count(), 1);
     if (path === "/sociale-kaart.html" || path === "/medewerkers.html") {
       await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
+    }
+    if (path === "/samenwerkingsscan.html") {
+      await page.locator("wegwijs-samenwerkingsscan .ww-choose").waitFor();
     }
     if (path === "/hulpwijzer.html") {
       await page.locator("wegwijs-hulpwijzer .ww-step-title").waitFor();

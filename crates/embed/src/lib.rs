@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use wegwijs_widgets::hulpwijzer::{GuideConfig, Hulpwijzer};
 use wegwijs_widgets::kaart::{KaartConfig, SocialeKaart};
+use wegwijs_widgets::scan::{Samenwerkingsscan, ScanConfig};
 use wegwijs_widgets::theme::STYLESHEET;
 
 /// The widgets this bundle can mount, one per custom element.
@@ -22,15 +23,21 @@ use wegwijs_widgets::theme::STYLESHEET;
 enum Widget {
     SocialeKaart,
     Hulpwijzer,
+    Samenwerkingsscan,
 }
 
 impl Widget {
-    const ALL: [Widget; 2] = [Widget::SocialeKaart, Widget::Hulpwijzer];
+    const ALL: [Widget; 3] = [
+        Widget::SocialeKaart,
+        Widget::Hulpwijzer,
+        Widget::Samenwerkingsscan,
+    ];
 
     fn tag(self) -> &'static str {
         match self {
             Widget::SocialeKaart => "wegwijs-sociale-kaart",
             Widget::Hulpwijzer => "wegwijs-hulpwijzer",
+            Widget::Samenwerkingsscan => "wegwijs-samenwerkingsscan",
         }
     }
 
@@ -38,6 +45,7 @@ impl Widget {
         match self {
             Widget::SocialeKaart => KaartConfig::ATTRIBUTES,
             Widget::Hulpwijzer => GuideConfig::ATTRIBUTES,
+            Widget::Samenwerkingsscan => ScanConfig::ATTRIBUTES,
         }
     }
 
@@ -61,6 +69,13 @@ impl Widget {
             Widget::Hulpwijzer => {
                 let config = GuideConfig::from_attributes(attribute);
                 Box::new(mount_to(container, move || view! { <Hulpwijzer config /> }))
+            }
+            Widget::Samenwerkingsscan => {
+                let config = ScanConfig::from_attributes(attribute);
+                Box::new(mount_to(
+                    container,
+                    move || view! { <Samenwerkingsscan config /> },
+                ))
             }
         }
     }

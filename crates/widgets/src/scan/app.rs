@@ -39,7 +39,6 @@ pub(crate) struct Scan {
     pub announcement: RwSignal<String>,
     pub ids: StoredValue<String>,
     pub container: NodeRef<leptos::html::Div>,
-    pub printing: RwSignal<bool>,
 }
 
 impl Scan {
@@ -53,7 +52,9 @@ impl Scan {
         let instrument = self.instrument.get_value();
         let mut added = 0;
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            let code = line.rsplit_once(CODE_FRAGMENT).map_or(line, |(_, code)| code);
+            let code = line
+                .rsplit_once(CODE_FRAGMENT)
+                .map_or(line, |(_, code)| code);
             match decode(&instrument, code) {
                 Ok(response) => {
                     self.team.update(|team| team.push(response));
@@ -66,14 +67,20 @@ impl Scan {
                         wegwijs_assessment::CodeError::OtherInstrument => i18n.t("scan.code.other"),
                         wegwijs_assessment::CodeError::Version => i18n.t("scan.code.version"),
                     };
-                    self.rejected.update(|rejected| rejected.push((line.chars().take(60).collect(), reason)));
+                    self.rejected.update(|rejected| {
+                        rejected.push((line.chars().take(60).collect(), reason))
+                    });
                 }
             }
         }
         let (unique, repeats) = self.team.with(|team| deduplicate(team));
         self.announcement.set(i18n.t_with(
             "scan.team.added",
-            &[("added", &added.to_string()), ("total", &unique.len().to_string()), ("repeats", &repeats.to_string())],
+            &[
+                ("added", &added.to_string()),
+                ("total", &unique.len().to_string()),
+                ("repeats", &repeats.to_string()),
+            ],
         ));
         added
     }
@@ -104,7 +111,6 @@ pub fn ScanApp(
         announcement: RwSignal::new(String::new()),
         ids: StoredValue::new(unique_id("ww-s")),
         container: NodeRef::new(),
-        printing: RwSignal::new(false),
     };
     provide_context(scan);
     // A link with a share code opens the team view with that code.
@@ -124,7 +130,7 @@ pub fn ScanApp(
     let intro = instrument.intro.get(i18n.lang()).to_owned();
     let source = instrument.source.get(i18n.lang()).to_owned();
     view! {
-        <div class="ww-scan-app" class:ww-printing=move || scan.printing.get() node_ref=scan.container>
+        <div class="ww-scan-app" node_ref=scan.container>
             <LiveRegion text=scan.announcement />
             {move || match scan.mode.get() {
                 Mode::Choose => view! {

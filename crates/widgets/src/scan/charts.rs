@@ -80,9 +80,11 @@ pub(crate) fn Dots(
         .values
         .iter()
         .map(|&v| {
+            // Up to four dots stack upwards; more answers on one point form extra columns.
             let stack = seen[usize::from(v)];
-            seen[usize::from(v)] += 1;
-            view! { <circle class="ww-dot" cx=x(f64::from(v)) cy=18.0 - f64::from(stack) * 7.0 r="3.5" /> }
+            seen[usize::from(v)] = stack.saturating_add(1);
+            let (column, row) = (f64::from(stack / 4), f64::from(stack % 4));
+            view! { <circle class="ww-dot" cx=x(f64::from(v)) + column * 4.0 cy=18.0 - row * 7.0 r="3.5" /> }
         })
         .collect_view();
     let ticks = (1..=5)

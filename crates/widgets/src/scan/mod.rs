@@ -34,7 +34,10 @@ impl ScanConfig {
     /// Builds the config from attribute values, given a lookup by attribute name.
     pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Self {
         let non_empty = |name: &str| get(name).filter(|value| !value.trim().is_empty());
-        Self { instrument: non_empty("instrument"), lang: non_empty("lang") }
+        Self {
+            instrument: non_empty("instrument"),
+            lang: non_empty("lang"),
+        }
     }
 }
 
@@ -106,9 +109,12 @@ pub fn ScanView(
         ScanState::Loading => view! { <Loading label=i18n.t("scan.loading") /> }.into_any(),
         ScanState::Ready(instrument) => view! { <ScanApp instrument /> }.into_any(),
         ScanState::Failed(failure) => {
-            let retry = matches!(failure, ScanFailure::Fetch(FetchError::Network(_))).then_some(on_retry);
+            let retry =
+                matches!(failure, ScanFailure::Fetch(FetchError::Network(_))).then_some(on_retry);
             let details = match &failure {
-                ScanFailure::NoInstrument => "<wegwijs-samenwerkingsscan> has no instrument attribute".to_owned(),
+                ScanFailure::NoInstrument => {
+                    "<wegwijs-samenwerkingsscan> has no instrument attribute".to_owned()
+                }
                 ScanFailure::Fetch(error) => error.to_string(),
                 ScanFailure::Invalid(error) => format!("the instrument file is not valid: {error}"),
             };

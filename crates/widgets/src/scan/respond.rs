@@ -28,8 +28,13 @@ fn ScaleChoice(
     let scan = use_scan();
     let i18n = use_i18n();
     let lang = i18n.lang();
-    let labels: Vec<String> = scan.instrument.with_value(|i| i.scale.iter().map(|t| t.get(lang).to_owned()).collect());
-    let name = scan.id(&format!("d{index}-{}", if which == Which::Now { "nu" } else { "gewenst" }));
+    let labels: Vec<String> = scan
+        .instrument
+        .with_value(|i| i.scale.iter().map(|t| t.get(lang).to_owned()).collect());
+    let name = scan.id(&format!(
+        "d{index}-{}",
+        if which == Which::Now { "nu" } else { "gewenst" }
+    ));
     let current = move || {
         scan.response.with(|r| match which {
             Which::Now => r.now[index],
@@ -97,11 +102,18 @@ fn DimensionForm(
     let lang = i18n.lang();
     let (label, low, high, why, ask_desired) = scan.instrument.with_value(|instrument| {
         let d = &instrument.dimensions[index];
-        (d.label.get(lang).to_owned(), d.low.get(lang).to_owned(), d.high.get(lang).to_owned(), d.why.get(lang).to_owned(), instrument.ask_desired)
+        (
+            d.label.get(lang).to_owned(),
+            d.low.get(lang).to_owned(),
+            d.high.get(lang).to_owned(),
+            d.why.get(lang).to_owned(),
+            instrument.ask_desired,
+        )
     });
     let heading_id = scan.id(&format!("d{index}"));
     let heading = if single {
-        view! { <h2 id=heading_id.clone() class="ww-step-title" tabindex="-1">{label}</h2> }.into_any()
+        view! { <h2 id=heading_id.clone() class="ww-step-title" tabindex="-1">{label}</h2> }
+            .into_any()
     } else {
         view! { <h3 id=heading_id.clone() class="ww-dimension-title">{label}</h3> }.into_any()
     };
@@ -146,7 +158,10 @@ pub(crate) fn Respond() -> impl IntoView {
         let progress = if to >= count {
             i18n.t("scan.result.title")
         } else {
-            i18n.t_with("scan.respond.progress", &[("at", &(to + 1).to_string()), ("of", &count.to_string())])
+            i18n.t_with(
+                "scan.respond.progress",
+                &[("at", &(to + 1).to_string()), ("of", &count.to_string())],
+            )
         };
         scan.announcement.set(progress);
         focus_heading();
@@ -184,20 +199,24 @@ pub(crate) fn Respond() -> impl IntoView {
                     }
                     .into_any()
                 } else {
-                    let index = scan.position.get();
+                    // Keyed by position: a new part gets new radio buttons. Patching the old
+                    // ones in place would rename a checked radio into the new group, and the
+                    // browser would then clear the answer that was just restored.
                     view! {
-                        <DimensionForm index single=true />
-                        <div class="ww-step-nav">
-                            {(index > 0).then(|| view! {
-                                <button type="button" class="ww-button ww-button-secondary" on:click=move |_| go(index - 1)>
-                                    <span aria-hidden="true">"← "</span>{i18n.t("gids.back")}
+                        <For each=move || [scan.position.get()] key=|index| *index let:index>
+                            <DimensionForm index single=true />
+                            <div class="ww-step-nav">
+                                {(index > 0).then(|| view! {
+                                    <button type="button" class="ww-button ww-button-secondary" on:click=move |_| go(index - 1)>
+                                        <span aria-hidden="true">"← "</span>{i18n.t("gids.back")}
+                                    </button>
+                                })}
+                                <button type="button" class="ww-button" on:click=move |_| go(index + 1)>
+                                    {if index + 1 == count { i18n.t("scan.respond.finish") } else { i18n.t("gids.next") }}
+                                    <span aria-hidden="true">" →"</span>
                                 </button>
-                            })}
-                            <button type="button" class="ww-button" on:click=move |_| go(index + 1)>
-                                {if index + 1 == count { i18n.t("scan.respond.finish") } else { i18n.t("gids.next") }}
-                                <span aria-hidden="true">" →"</span>
-                            </button>
-                        </div>
+                            </div>
+                        </For>
                     }
                     .into_any()
                 }}
@@ -223,14 +242,18 @@ fn PersonalResult(
     let levels: Vec<Option<f64>> = response.now.iter().map(|v| v.map(f64::from)).collect();
     let placement = place(&instrument, &levels).and_then(|p| {
         let model = &instrument.typology.as_ref()?.models[p.model];
-        Some((model.label.get(lang).to_owned(), model.description.get(lang).to_owned()))
+        Some((
+            model.label.get(lang).to_owned(),
+            model.description.get(lang).to_owned(),
+        ))
     });
     let rows = instrument
         .dimensions
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let cell = |v: Option<u8>| v.map_or_else(|| i18n.t("scan.respond.unknown"), |v| v.to_string());
+            let cell =
+                |v: Option<u8>| v.map_or_else(|| i18n.t("scan.respond.unknown"), |v| v.to_string());
             view! {
                 <tr>
                     <th scope="row">{d.label.get(lang).to_owned()}</th>
@@ -243,9 +266,17 @@ fn PersonalResult(
     let copy = {
         let (code, link) = (code.clone(), link.clone());
         move |what: &'static str| {
-            let text = if what == "code" { code.clone() } else { link.clone() };
+            let text = if what == "code" {
+                code.clone()
+            } else {
+                link.clone()
+            };
             spawn_local(async move {
-                let message = if browser::copy_to_clipboard(&text).await { "scan.result.copied" } else { "scan.result.copy-failed" };
+                let message = if browser::copy_to_clipboard(&text).await {
+                    "scan.result.copied"
+                } else {
+                    "scan.result.copy-failed"
+                };
                 let _ = scan.announcement.try_set(i18n.t(message));
             });
         }

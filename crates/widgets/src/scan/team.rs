@@ -2,7 +2,9 @@
 //! disagreements, gaps with tips, placement, comparison with an earlier round, and exports.
 
 use leptos::prelude::*;
-use wegwijs_assessment::export::{aggregates_csv, compare, export, import_json, import_responses_csv, responses_csv};
+use wegwijs_assessment::export::{
+    aggregates_csv, compare, export, import_json, import_responses_csv, responses_csv,
+};
 use wegwijs_assessment::{combine, deduplicate, Disagreement, Privacy, TeamResult};
 
 use super::app::use_scan;
@@ -12,14 +14,25 @@ use crate::i18n::use_i18n;
 
 /// Formats a median or gap: whole numbers without decimals, halves with one ("3,5").
 fn number(lang: &str, value: f64) -> String {
-    let text = if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.2}").trim_end_matches('0').to_owned() };
-    if lang == "nl" { text.replace('.', ",") } else { text }
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}").trim_end_matches('0').to_owned()
+    };
+    if lang == "nl" {
+        text.replace('.', ",")
+    } else {
+        text
+    }
 }
 
 /// Reads a chosen file as text.
 async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, String)> {
     let file = input.files()?.get(0)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?
+        .as_string()?;
     Some((file.name(), text))
 }
 
@@ -42,12 +55,18 @@ pub(crate) fn TeamView() -> impl IntoView {
         (combine(&instrument, &unique), unique, repeats)
     });
     let import_file = move |_| {
-        let Some(input) = file_input.get_untracked() else { return };
+        let Some(input) = file_input.get_untracked() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
-            let Some((name, text)) = read_file(&input).await else { return };
+            let Some((name, text)) = read_file(&input).await else {
+                return;
+            };
             let instrument = scan.instrument.get_value();
             let imported = if text.trim_start().starts_with('{') {
-                import_json(&instrument, &text).map(|export| export.responses).map_err(|e| e.to_string())
+                import_json(&instrument, &text)
+                    .map(|export| export.responses)
+                    .map_err(|e| e.to_string())
             } else {
                 import_responses_csv(&instrument, &text).map_err(|e| e.to_string())
             };
@@ -55,54 +74,85 @@ pub(crate) fn TeamView() -> impl IntoView {
                 Ok(responses) if !responses.is_empty() => {
                     let count = responses.len();
                     let _ = scan.team.try_update(|team| team.extend(responses));
-                    let _ = scan.announcement.try_set(i18n.t_with("scan.team.file-added", &[("count", &count.to_string()), ("file", &name)]));
+                    let _ = scan.announcement.try_set(i18n.t_with(
+                        "scan.team.file-added",
+                        &[("count", &count.to_string()), ("file", &name)],
+                    ));
                 }
                 Ok(_) => {
-                    let _ = scan.rejected.try_update(|r| r.push((name, i18n.t("scan.team.file-empty"))));
+                    let _ = scan
+                        .rejected
+                        .try_update(|r| r.push((name, i18n.t("scan.team.file-empty"))));
                 }
                 Err(reason) => {
-                    let _ = scan.rejected.try_update(|r| r.push((name, format!("{} ({reason})", i18n.t("scan.team.file-wrong")))));
+                    let _ = scan.rejected.try_update(|r| {
+                        r.push((
+                            name,
+                            format!("{} ({reason})", i18n.t("scan.team.file-wrong")),
+                        ))
+                    });
                 }
             }
         });
     };
     let import_earlier = move |_| {
-        let Some(input) = earlier_input.get_untracked() else { return };
+        let Some(input) = earlier_input.get_untracked() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
-            let Some((name, text)) = read_file(&input).await else { return };
+            let Some((name, text)) = read_file(&input).await else {
+                return;
+            };
             let instrument = scan.instrument.get_value();
             match import_json(&instrument, &text) {
                 Ok(export) => {
                     let _ = scan.earlier.try_set(Some((export.round, export.result)));
                 }
                 Err(reason) => {
-                    let _ = scan.rejected.try_update(|r| r.push((name, format!("{} ({reason})", i18n.t("scan.team.file-wrong")))));
+                    let _ = scan.rejected.try_update(|r| {
+                        r.push((
+                            name,
+                            format!("{} ({reason})", i18n.t("scan.team.file-wrong")),
+                        ))
+                    });
                 }
             }
         });
     };
     let download = move |kind: &'static str| {
-        let Some(container) = scan.container.get_untracked() else { return };
+        let Some(container) = scan.container.get_untracked() else {
+            return;
+        };
         let instrument = scan.instrument.get_value();
         let (result, responses, _) = combined.get_untracked();
         let round = browser::now().date.to_string();
         let (file, text) = match kind {
-            "json" => (format!("samenwerkingsscan-{round}.json"), serde_json::to_string_pretty(&export(&instrument, &result, &responses, &round)).unwrap_or_default()),
-            "aggregates" => (format!("samenwerkingsscan-{round}-cijfers.csv"), aggregates_csv(&instrument, &result, lang)),
-            _ => (format!("samenwerkingsscan-{round}-antwoorden.csv"), responses_csv(&instrument, &result, &responses)),
+            "json" => (
+                format!("samenwerkingsscan-{round}.json"),
+                serde_json::to_string_pretty(&export(&instrument, &result, &responses, &round))
+                    .unwrap_or_default(),
+            ),
+            "aggregates" => (
+                format!("samenwerkingsscan-{round}-cijfers.csv"),
+                aggregates_csv(&instrument, &result, lang),
+            ),
+            _ => (
+                format!("samenwerkingsscan-{round}-antwoorden.csv"),
+                responses_csv(&instrument, &result, &responses),
+            ),
         };
         browser::download_text(&container, &file, &text);
     };
     let print = move |_| {
-        scan.printing.set(true);
-        request_animation_frame(move || {
-            if let Some(container) = scan.container.get_untracked() {
-                browser::print_widget(&container);
-            }
-            scan.printing.set(false);
-        });
+        if let Some(container) = scan.container.get_untracked() {
+            browser::print_widget(&container);
+        }
     };
-    let labels: Vec<String> = instrument.dimensions.iter().map(|d| d.label.get(lang).to_owned()).collect();
+    let labels: Vec<String> = instrument
+        .dimensions
+        .iter()
+        .map(|d| d.label.get(lang).to_owned())
+        .collect();
     let ask_desired = instrument.ask_desired;
     view! {
         <h2 class="ww-step-title" tabindex="-1">{i18n.t("scan.team.title")}</h2>
@@ -176,9 +226,17 @@ fn team_result(
         Privacy::MediansOnly | Privacy::Full => {}
     }
     let full = result.privacy == Privacy::Full;
-    let medians_now: Vec<Option<f64>> = result.dimensions.iter().map(|d| d.now.as_ref().map(|s| s.median)).collect();
+    let medians_now: Vec<Option<f64>> = result
+        .dimensions
+        .iter()
+        .map(|d| d.now.as_ref().map(|s| s.median))
+        .collect();
     let medians_desired: Vec<Option<f64>> = if ask_desired {
-        result.dimensions.iter().map(|d| d.desired.as_ref().map(|s| s.median)).collect()
+        result
+            .dimensions
+            .iter()
+            .map(|d| d.desired.as_ref().map(|s| s.median))
+            .collect()
     } else {
         Vec::new()
     };

@@ -1,0 +1,273 @@
+// The samenwerkingsscan in the demo portal: respondents fill it in on their own devices, a
+// facilitator combines their codes into the team view, without any server.
+import { readFile } from "node:fs/promises";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { assertNoProblems, assertWidgetAccessible, launch, newPage, url } from "./support.mjs";
+
+const SCAN = "wegwijs-samenwerkingsscan";
+const PAGE = url("/samenwerkingsscan.html");
+const DIMENSIONS = 14;
+const SYSTEMEN = 0;
+const GELIJKWAARDIGHEID = 11;
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function openScan(hash = "") {
+  const page = await newPage(browser, { acceptDownloads: true });
+  await page.goto(PAGE + hash);
+  await page.locator(`${SCAN} .ww-step-title`).first().waitFor();
+  return page;
+}
+
+const button = (page, text) => page.locator(`${SCAN} button`, { hasText: text });
+const focusedHeading = (page) =>
+  page.waitForFunction(
+    (tag) => document.querySelector(tag).shadowRoot.activeElement?.classList.contains("ww-step-title"),
+    SCAN,
+  );
+
+/** The same answer everywhere, with exceptions: `{ now: {0: 1}, desired: {11: 5} }`. */
+function answers(now, desired, exceptions = {}) {
+  return {
+    now: Array.from({ length: DIMENSIONS }, (_, i) => exceptions.now?.[i] ?? now),
+    desired: Array.from({ length: DIMENSIONS }, (_, i) => exceptions.desired?.[i] ?? desired),
+  };
+}
+
+/** Fills in the scan on one screen and returns the share code. */
+async function respond(page, { now, desired }) {
+  await button(page, "Ik vul de scan in").click();
+  await page.locator(`${SCAN} .ww-check`, { hasText: "Alles op één scherm" }).click();
+  const dimensions = page.locator(`${SCAN} .ww-dimension`);
+  assert.equal(await dimensions.count(), DIMENSIONS);
+  for (let i = 0; i < DIMENSIONS; i++) {
+    const [nowGroup, desiredGroup] = [0, 1].map((q) => dimensions.nth(i).locator("fieldset").nth(q));
+    await nowGroup.locator(".ww-scale-option").nth(now[i] - 1).click();
+    await desiredGroup.locator(".ww-scale-option").nth(desired[i] - 1).click();
+  }
+  assert.equal(
+    await page.locator(`${SCAN} .ww-progress-text`).textContent(),
+    `${DIMENSIONS} van ${DIMENSIONS} onderdelen ingevuld`,
+  );
+  await button(page, "Klaar: naar mijn uitslag").click();
+  await page.locator(`${SCAN} .ww-code`).waitFor();
+  return (await page.locator(`${SCAN} .ww-code`).textContent()).trim();
+}
+
+/** Three colleagues, each on a device of their own. */
+async function threeCodes() {
+  const team = [
+    answers(3, 4, { now: { [SYSTEMEN]: 1 }, desired: { [GELIJKWAARDIGHEID]: 5 } }),
+    answers(3, 4, { desired: { [GELIJKWAARDIGHEID]: 5 } }),
+    answers(3, 4, { now: { [SYSTEMEN]: 5 }, desired: { [GELIJKWAARDIGHEID]: 5 } }),
+  ];
+  const codes = [];
+  for (const member of team) {
+    const page = await openScan();
+    codes.push(await respond(page, member));
+    assertNoProblems(page);
+    await page.context().close();
+  }
+  return codes;
+}
+
+async function openTeam(codes) {
+  const page = await openScan();
+  await button(page, "Ik combineer de antwoorden van mijn team").click();
+  if (codes.length > 0) await addCodes(page, codes.join("\n"));
+  return page;
+}
+
+async function addCodes(page, text) {
+  await page.locator(`${SCAN} textarea`).fill(text);
+  await button(page, "Voeg toe").click();
+}
+
+/** The team table as rows of cell texts, keyed by dimension. */
+async function teamTable(page) {
+  const rows = await page.locator(`${SCAN} .ww-team-table tbody tr`).evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((cell) => cell.textContent.trim())),
+  );
+  return Object.fromEntries(rows.map(([name, ...cells]) => [name, cells]));
+}
+
+let shared;
+async function codesOnce() {
+  shared ??= await threeCodes();
+  return shared;
+}
+
+test("a respondent goes through the scan one part at a time, by keyboard, and gets a code", async () => {
+  const page = await openScan();
+  await assertWidgetAccessible(page, SCAN, "start");
+  await button(page, "Ik vul de scan in").focus();
+  await page.keyboard.press("Enter");
+  await page.locator(`${SCAN} .ww-progress-text`, { hasText: "Onderdeel 1 van 14" }).waitFor();
+  assert.equal(await page.locator(`${SCAN} h2.ww-step-title`).textContent(), "Systemen");
+  await assertWidgetAccessible(page, SCAN, "one part");
+  // Keyboard only: into the first radio group, arrows pick a point on the scale.
+  await page.locator(`${SCAN} fieldset`).first().locator("input").first().focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowDown");
+  const checked = await page.locator(`${SCAN} fieldset`).first().locator("input:checked").evaluate(
+    (input) => input.closest("label").textContent.trim(),
+  );
+  assert.match(checked, /^2/);
+  await button(page, "Volgende").click();
+  await focusedHeading(page);
+  assert.equal(await page.locator(`${SCAN} h2.ww-step-title`).textContent(), "Faciliteiten");
+  await button(page, "Vorige").click();
+  await focusedHeading(page);
+  assert.ok(await page.locator(`${SCAN} fieldset`).first().locator("input").nth(1).isChecked(), "the answer is kept");
+  for (let i = 0; i < DIMENSIONS - 1; i++) await button(page, "Volgende").click();
+  await button(page, "Klaar: naar mijn uitslag").click();
+  await focusedHeading(page);
+  assert.equal(await page.locator(`${SCAN} h2.ww-step-title`).textContent(), "Jouw uitslag");
+  const code = (await page.locator(`${SCAN} .ww-code`).textContent()).trim();
+  assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/, code);
+  const table = await page.locator(`${SCAN} .ww-coverage-table tbody tr`).first().textContent();
+  assert.equal(table, "Systemen2Weet ik niet");
+  await assertWidgetAccessible(page, SCAN, "personal result");
+  assertNoProblems(page);
+});
+
+test("three codes give the team view: medians, disagreement, the largest gap and the model", async () => {
+  const codes = await codesOnce();
+  assert.equal(new Set(codes).size, 3, "every respondent has a code of their own");
+  const page = await openTeam(codes);
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "3 deelnemers" }).waitFor();
+  const table = await teamTable(page);
+  // Midden nu, midden gewenst, verschil, van–tot, spreiding, antwoorden, onenigheid.
+  assert.deepEqual(table["Systemen"].slice(0, 5), ["3", "4", "1", "1–5", "2"]);
+  assert.match(table["Systemen"][6], /Ver uiteen|Laag én hoog/);
+  assert.deepEqual(table["Faciliteiten"], ["3", "4", "1", "3–3", "0", "12345", ""]);
+  assert.deepEqual(table["Gelijkwaardigheid van disciplines"].slice(0, 3), ["3", "5", "2"]);
+  const flagged = await page.locator(`${SCAN} .ww-team-table tr.ww-flagged th`).allTextContents();
+  assert.deepEqual(flagged, ["Systemen"]);
+  const firstGap = await page.locator(`${SCAN} .ww-gaps > li`).first().textContent();
+  assert.ok(firstGap.startsWith("Gelijkwaardigheid van disciplines 2 punt hoger gewenst"), firstGap);
+  assert.equal(await page.locator(`${SCAN} .ww-gaps > li`).first().locator("li").count() > 0, true, "tips");
+  await page.locator(`${SCAN} h3`, { hasText: "Lijkt het meest op:" }).waitFor();
+  assert.equal(await page.locator(`${SCAN} svg.ww-radar .ww-radar-now`).count(), 1);
+  assert.equal(await page.locator(`${SCAN} svg.ww-dots`).count(), DIMENSIONS);
+  await assertWidgetAccessible(page, SCAN, "team view");
+  assertNoProblems(page);
+});
+
+test("with fewer than three people the team view hides who answered what", async () => {
+  const codes = await codesOnce();
+  const page = await openTeam([codes[0]]);
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "1 deelnemer" }).waitFor();
+  await page.locator(`${SCAN} .ww-note-box`, { hasText: "Met één deelnemer tonen we nog niets" }).waitFor();
+  assert.equal(await page.locator(`${SCAN} .ww-team-table`).count(), 0);
+  await addCodes(page, codes[2]);
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "2 deelnemers" }).waitFor();
+  await page.locator(`${SCAN} .ww-note-box`, { hasText: "alleen het midden" }).waitFor();
+  const headers = await page.locator(`${SCAN} .ww-team-table thead th`).allTextContents();
+  assert.ok(!headers.includes("Van – tot") && !headers.includes("Antwoorden"), headers.join("|"));
+  assert.equal(await page.locator(`${SCAN} svg.ww-dots`).count(), 0);
+  assert.deepEqual((await teamTable(page))["Systemen"].slice(0, 3), ["3", "4", "1"]);
+  await assertWidgetAccessible(page, SCAN, "two people");
+  assertNoProblems(page);
+});
+
+test("wrong, damaged and repeated codes are refused or counted once, with a reason", async () => {
+  const codes = await codesOnce();
+  const damaged = codes[1].replace(/[0-9A-Z](?=[^-]*$)/, (c) => (c === "A" ? "B" : "A"));
+  const page = await openTeam([]);
+  await addCodes(page, ["hallo team", damaged, codes[0], codes[0], `${PAGE}#scan?code=${codes[2]}`].join("\n"));
+  const refused = page.locator(`${SCAN} .ww-error[role=alert] li`);
+  await refused.first().waitFor();
+  const reasons = await refused.allTextContents();
+  assert.equal(reasons.length, 2, reasons.join("\n"));
+  assert.match(reasons[0], /^hallo team: Dit is geen code van de scan/);
+  assert.match(reasons[1], /Deze code klopt niet/);
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "2 deelnemers" }).waitFor();
+  await page.locator(`${SCAN} .ww-note`, { hasText: "1 code was dubbel" }).waitFor();
+  await assertWidgetAccessible(page, SCAN, "refused codes");
+  assertNoProblems(page);
+});
+
+test("a link with a code opens the team view with that answer", async () => {
+  const codes = await codesOnce();
+  const page = await openScan(`#scan?code=${codes[0]}`);
+  await page.locator(`${SCAN} h2`, { hasText: "Teamuitslag" }).waitFor();
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "1 deelnemer" }).waitFor();
+  assert.equal(new URL(page.url()).hash, "", "the code leaves the address bar");
+  assertNoProblems(page);
+});
+
+test("exports: JSON and CSV download, CSV re-import, comparison with an earlier round", async () => {
+  const codes = await codesOnce();
+  const page = await openTeam(codes);
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "3 deelnemers" }).waitFor();
+  const download = async (label) => {
+    const [file] = await Promise.all([page.waitForEvent("download"), button(page, label).click()]);
+    return { name: file.suggestedFilename(), path: await file.path() };
+  };
+  const json = await download("Download JSON");
+  assert.match(json.name, /^samenwerkingsscan-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(await readFile(json.path, "utf8"));
+  assert.equal(exported.responses.length, 3);
+  const aggregates = await download("Download CSV: cijfers");
+  const csv = await readFile(aggregates.path, "utf8");
+  assert.ok(csv.split("\n")[0].includes("Systemen") || csv.includes("Systemen"), csv.slice(0, 200));
+  const responses = await download("Download CSV: antwoorden");
+
+  // Another facilitator opens the answers from the CSV file.
+  const other = await openTeam([]);
+  await other.locator(`${SCAN} input[type=file]`).first().setInputFiles(responses.path);
+  await other.locator(`${SCAN} .ww-lead`, { hasText: "3 deelnemers" }).waitFor();
+  assert.deepEqual((await teamTable(other))["Gelijkwaardigheid van disciplines"].slice(0, 3), ["3", "5", "2"]);
+  // The earlier round (the JSON export) next to this one.
+  await other.locator(`${SCAN} input[type=file]`).nth(1).setInputFiles(json.path);
+  const caption = other.locator(`${SCAN} caption`, { hasText: "Vergelijking met ronde" });
+  await caption.waitFor();
+  await assertWidgetAccessible(other, SCAN, "comparison");
+  // A file that is not an export is refused with a reason.
+  await other.locator(`${SCAN} input[type=file]`).first().setInputFiles({
+    name: "boodschappen.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("melk;brood\n1;2\n"),
+  });
+  await other.locator(`${SCAN} .ww-error li`, { hasText: "boodschappen.csv" }).waitFor();
+  assertNoProblems(page);
+  assertNoProblems(other);
+});
+
+test("the report prints without the forms, and the scan fits a 320 px screen", async () => {
+  const codes = await codesOnce();
+  const page = await openTeam(codes);
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "3 deelnemers" }).waitFor();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await page.emulateMedia({ media: "print" });
+  const hidden = await page.evaluate((tag) => {
+    const root = document.querySelector(tag).shadowRoot;
+    return [".ww-codes", ".ww-file", "button"].map((s) => getComputedStyle(root.querySelector(s)).display);
+  }, SCAN);
+  assert.deepEqual(hidden, ["none", "none", "none"]);
+  assert.notEqual(
+    await page.evaluate((tag) => getComputedStyle(document.querySelector(tag).shadowRoot.querySelector(".ww-radar")).display, SCAN),
+    "none",
+  );
+  assertNoProblems(page);
+});
+
+test("a missing or broken instrument file gives a clear message", async () => {
+  const page = await newPage(browser);
+  await page.route(url("/data/scan-vormen.json"), (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: '{"dimensions": []}' }),
+  );
+  await page.goto(PAGE);
+  await page.locator(`${SCAN} .ww-error-title`, { hasText: "De samenwerkingsscan kan nu niet starten" }).waitFor();
+  await assertWidgetAccessible(page, SCAN, "broken instrument");
+});
