@@ -109,6 +109,7 @@ test("a respondent goes through the scan one part at a time, by keyboard, and ge
   await assertWidgetAccessible(page, SCAN, "start");
   await button(page, "Ik vul de scan in").focus();
   await page.keyboard.press("Enter");
+  await focusedHeading(page);
   await page.locator(`${SCAN} .ww-progress-text`, { hasText: "Onderdeel 1 van 14" }).waitFor();
   assert.equal(await page.locator(`${SCAN} h2.ww-step-title`).textContent(), "Systemen");
   await assertWidgetAccessible(page, SCAN, "one part");
@@ -175,6 +176,11 @@ test("with fewer than three people the team view hides who answered what", async
   assert.equal(await page.locator(`${SCAN} svg.ww-dots`).count(), 0);
   assert.deepEqual((await teamTable(page))["Systemen"].slice(0, 3), ["3", "4", "1"]);
   await assertWidgetAccessible(page, SCAN, "two people");
+  // Back to the start and in again: the codes are still there.
+  await button(page, "Terug naar het begin").click();
+  await focusedHeading(page);
+  await button(page, "Ik combineer de antwoorden van mijn team").click();
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "2 deelnemers" }).waitFor();
   assertNoProblems(page);
 });
 

@@ -30,6 +30,18 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// Calls `f` whenever the page's URL fragment changes, until the current reactive owner is
+/// cleaned up. Does nothing outside a browser.
+pub fn on_hash_change(f: impl Fn() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let listener = leptos::prelude::window_event_listener(leptos::ev::hashchange, move |_| f());
+        leptos::prelude::on_cleanup(move || listener.remove());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(f);
+}
+
 /// Replaces the page's URL fragment without adding a history entry or scrolling.
 pub fn replace_fragment(fragment: &str) {
     if let Some(window) = window() {

@@ -18,12 +18,12 @@ fn instrument(file: &str) -> Arc<Instrument> {
     Arc::new(Instrument::from_json(text).unwrap())
 }
 
-fn render(lang: &str, view: impl FnOnce() -> AnyView) -> String {
+fn render(lang: &str, view: impl FnOnce() -> AnyView + Send + 'static) -> String {
     let owner = Owner::new();
     owner.with(|| {
         let i18n = I18n::for_tag(Some(lang));
-        let inner = view();
-        view! { <WidgetRoot i18n class="ww-scan">{inner}</WidgetRoot> }
+        // Built as a child, so the widget sees the language WidgetRoot provides.
+        view! { <WidgetRoot i18n class="ww-scan">{view()}</WidgetRoot> }
             .to_html()
             .replace("<!>", "")
     })

@@ -168,7 +168,7 @@ pub fn KaartApp(
                 browser::replace_fragment(&fragment);
             }
         });
-        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        browser::on_hash_change(move || {
             if let Some(state) = ViewState::from_fragment(&browser::fragment()) {
                 if view.with_untracked(|v| *v != state) {
                     kaart.typed.set(state.text.clone());
@@ -176,7 +176,6 @@ pub fn KaartApp(
                 }
             }
         });
-        on_cleanup(move || listener.remove());
     }
 
     // A memo, so typing (which changes the view) does not rebuild the page: only opening or

@@ -47,6 +47,27 @@ impl Scan {
         format!("{}-{suffix}", self.ids.get_value())
     }
 
+    /// Opens a part of the scan and moves focus to its heading.
+    pub fn open(&self, mode: Mode) {
+        self.mode.set(mode);
+        self.focus_heading();
+    }
+
+    /// Moves focus to the heading of what is shown, after it is drawn.
+    pub fn focus_heading(&self) {
+        let container = self.container;
+        request_animation_frame(move || {
+            use wasm_bindgen::JsCast;
+            if let Some(heading) = container
+                .get_untracked()
+                .and_then(|root| root.query_selector("h2[tabindex]").ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = heading.focus();
+            }
+        });
+    }
+
     /// Adds codes (one per line; links with a code work too); returns how many were new.
     pub fn add_codes(&self, i18n: I18n, text: &str) -> usize {
         let instrument = self.instrument.get_value();
@@ -123,8 +144,7 @@ pub fn ScanApp(
         }
     };
     take_link();
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| take_link());
-    on_cleanup(move || listener.remove());
+    browser::on_hash_change(take_link);
 
     let title = instrument.title.get(i18n.lang()).to_owned();
     let intro = instrument.intro.get(i18n.lang()).to_owned();
@@ -134,24 +154,38 @@ pub fn ScanApp(
             <LiveRegion text=scan.announcement />
             {move || match scan.mode.get() {
                 Mode::Choose => view! {
-                    <h2 class="ww-step-title">{title.clone()}</h2>
+                    <h2 class="ww-step-title" tabindex="-1">{title.clone()}</h2>
                     <p class="ww-lead">{intro.clone()}</p>
                     <p class="ww-note">{source.clone()}</p>
                     <div class="ww-choose">
-                        <button type="button" class="ww-button" on:click=move |_| scan.mode.set(Mode::Respond)>
+                        <button type="button" class="ww-button" on:click=move |_| scan.open(Mode::Respond)>
                             {i18n.t("scan.choose.respond")}
                         </button>
-                        <button type="button" class="ww-button ww-button-secondary" on:click=move |_| scan.mode.set(Mode::Team)>
+                        <button type="button" class="ww-button ww-button-secondary" on:click=move |_| scan.open(Mode::Team)>
                             {i18n.t("scan.choose.team")}
                         </button>
                     </div>
                     <p class="ww-hint">{i18n.t("scan.choose.privacy")}</p>
                 }
                 .into_any(),
-                Mode::Respond => view! { <Respond /> }.into_any(),
-                Mode::Team => view! { <TeamView /> }.into_any(),
+                Mode::Respond => view! { <BackToStart /> <Respond /> }.into_any(),
+                Mode::Team => view! { <BackToStart /> <TeamView /> }.into_any(),
             }}
         </div>
     }
     .into_any()
+}
+
+/// Back to the choice between filling in and combining; nothing entered is lost.
+#[component]
+fn BackToStart() -> impl IntoView {
+    let scan = use_scan();
+    let i18n = use_i18n();
+    view! {
+        <p class="ww-back">
+            <button type="button" class="ww-link-button" on:click=move |_| scan.open(Mode::Choose)>
+                <span aria-hidden="true">"← "</span>{i18n.t("scan.back-to-start")}
+            </button>
+        </p>
+    }
 }

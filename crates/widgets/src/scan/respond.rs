@@ -140,19 +140,6 @@ pub(crate) fn Respond() -> impl IntoView {
     let i18n = use_i18n();
     let count = scan.instrument.with_value(|i| i.dimensions.len());
     let done = move || scan.position.get() >= count;
-    let focus_heading = move || {
-        let container = scan.container;
-        request_animation_frame(move || {
-            use wasm_bindgen::JsCast;
-            if let Some(heading) = container
-                .get_untracked()
-                .and_then(|root| root.query_selector("h2[tabindex]").ok().flatten())
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = heading.focus();
-            }
-        });
-    };
     let go = move |to: usize| {
         scan.position.set(to.min(count));
         let progress = if to >= count {
@@ -164,7 +151,7 @@ pub(crate) fn Respond() -> impl IntoView {
             )
         };
         scan.announcement.set(progress);
-        focus_heading();
+        scan.focus_heading();
     };
     let answered = move || scan.response.with(|r| r.answered());
     view! {
