@@ -249,7 +249,7 @@ fn a_profile_like_a_model_is_placed_there_with_its_evidence() {
         "nothing answered, no placement"
     );
     assert!(
-        place(&vensters(), &vec![Some(3.0); 8]).is_none(),
+        place(&vensters(), &[Some(3.0); 8]).is_none(),
         "no typology, no placement"
     );
 }

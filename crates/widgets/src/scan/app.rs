@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wegwijs_assessment::{decode, deduplicate, Instrument, Response, TeamResult};
+use wegwijs_assessment::{decode, deduplicate, CodeError, Instrument, Response, TeamResult};
 
 use super::respond::Respond;
 use super::team::TeamView;
@@ -68,6 +68,13 @@ impl Scan {
         });
     }
 
+    /// Lists a code or file that was not added, with the reason.
+    pub fn refuse(&self, what: String, why: String) {
+        let _ = self
+            .rejected
+            .try_update(|rejected| rejected.push((what, why)));
+    }
+
     /// Adds codes (one per line; links with a code work too); returns how many were new.
     pub fn add_codes(&self, i18n: I18n, text: &str) -> usize {
         let instrument = self.instrument.get_value();
@@ -83,14 +90,12 @@ impl Scan {
                 }
                 Err(error) => {
                     let reason = match error {
-                        wegwijs_assessment::CodeError::NotACode => i18n.t("scan.code.not-a-code"),
-                        wegwijs_assessment::CodeError::Damaged => i18n.t("scan.code.damaged"),
-                        wegwijs_assessment::CodeError::OtherInstrument => i18n.t("scan.code.other"),
-                        wegwijs_assessment::CodeError::Version => i18n.t("scan.code.version"),
+                        CodeError::NotACode => i18n.t("scan.code.not-a-code"),
+                        CodeError::Damaged => i18n.t("scan.code.damaged"),
+                        CodeError::OtherInstrument => i18n.t("scan.code.other"),
+                        CodeError::Version => i18n.t("scan.code.version"),
                     };
-                    self.rejected.update(|rejected| {
-                        rejected.push((line.chars().take(60).collect(), reason))
-                    });
+                    self.refuse(line.chars().take(60).collect(), reason);
                 }
             }
         }

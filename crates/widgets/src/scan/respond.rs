@@ -168,7 +168,7 @@ pub(crate) fn Respond() -> impl IntoView {
                             i18n.t_with("scan.respond.progress", &[("at", &(scan.position.get() + 1).to_string()), ("of", &count.to_string())])
                         }}
                     </p>
-                    <progress class="ww-progress" aria-hidden="true" max=count value=move || answered()></progress>
+                    <progress class="ww-progress" aria-hidden="true" max=count value=answered></progress>
                     <label class="ww-check">
                         <input type="checkbox" prop:checked=move || scan.all_at_once.get() on:change=move |event| scan.all_at_once.set(event_target_checked(&event)) />
                         {i18n.t("scan.respond.all")}

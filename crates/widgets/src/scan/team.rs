@@ -26,14 +26,23 @@ fn number(lang: &str, value: f64) -> String {
     }
 }
 
-/// Reads a chosen file as text.
-async fn read_file(input: &web_sys::HtmlInputElement) -> Option<(String, String)> {
-    let file = input.files()?.get(0)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .ok()?
-        .as_string()?;
-    Some((file.name(), text))
+/// Reads the file chosen in `input` as text, then hands its name and text to `use_file`.
+fn with_chosen_file(
+    input: NodeRef<leptos::html::Input>,
+    use_file: impl FnOnce(String, String) + 'static,
+) {
+    let Some(input) = input.get_untracked() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok();
+        if let Some(text) = text.and_then(|text| text.as_string()) {
+            use_file(file.name(), text);
+        }
+    });
 }
 
 /// The facilitator's part.
@@ -55,13 +64,7 @@ pub(crate) fn TeamView() -> impl IntoView {
         (combine(&instrument, &unique), unique, repeats)
     });
     let import_file = move |_| {
-        let Some(input) = file_input.get_untracked() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let Some((name, text)) = read_file(&input).await else {
-                return;
-            };
+        with_chosen_file(file_input, move |name, text| {
             let instrument = scan.instrument.get_value();
             let imported = if text.trim_start().starts_with('{') {
                 import_json(&instrument, &text)
@@ -79,43 +82,24 @@ pub(crate) fn TeamView() -> impl IntoView {
                         &[("count", &count.to_string()), ("file", &name)],
                     ));
                 }
-                Ok(_) => {
-                    let _ = scan
-                        .rejected
-                        .try_update(|r| r.push((name, i18n.t("scan.team.file-empty"))));
-                }
-                Err(reason) => {
-                    let _ = scan.rejected.try_update(|r| {
-                        r.push((
-                            name,
-                            format!("{} ({reason})", i18n.t("scan.team.file-wrong")),
-                        ))
-                    });
-                }
+                Ok(_) => scan.refuse(name, i18n.t("scan.team.file-empty")),
+                Err(reason) => scan.refuse(
+                    name,
+                    format!("{} ({reason})", i18n.t("scan.team.file-wrong")),
+                ),
             }
         });
     };
     let import_earlier = move |_| {
-        let Some(input) = earlier_input.get_untracked() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let Some((name, text)) = read_file(&input).await else {
-                return;
-            };
-            let instrument = scan.instrument.get_value();
-            match import_json(&instrument, &text) {
+        with_chosen_file(earlier_input, move |name, text| {
+            match import_json(&scan.instrument.get_value(), &text) {
                 Ok(export) => {
                     let _ = scan.earlier.try_set(Some((export.round, export.result)));
                 }
-                Err(reason) => {
-                    let _ = scan.rejected.try_update(|r| {
-                        r.push((
-                            name,
-                            format!("{} ({reason})", i18n.t("scan.team.file-wrong")),
-                        ))
-                    });
-                }
+                Err(reason) => scan.refuse(
+                    name,
+                    format!("{} ({reason})", i18n.t("scan.team.file-wrong")),
+                ),
             }
         });
     };
