@@ -17,6 +17,7 @@ for (const [path, heading] of [
   ["/sociale-kaart.html", "Hulp in de buurt"],
   ["/medewerkers.html", "Sociale kaart voor medewerkers"],
   ["/samenwerkingsscan.html", "Samenwerkingsscan voor wijkteams"],
+  ["/vier-vensters.html", "Vier vensters van integraal werken"],
   ["/inbouwen.html", "Wegwijs inbouwen op je eigen website"],
 ]) {
   test(`${path} is a complete, accessible page`, async () => {
@@ -28,7 +29,7 @@ for (const [path, heading] of [
     if (path === "/sociale-kaart.html" || path === "/medewerkers.html") {
       await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
     }
-    if (path === "/samenwerkingsscan.html") {
+    if (path === "/samenwerkingsscan.html" || path === "/vier-vensters.html") {
       await page.locator("wegwijs-samenwerkingsscan .ww-choose").waitFor();
     }
     if (path === "/hulpwijzer.html") {

@@ -19,9 +19,9 @@ after(async () => {
   await browser?.close();
 });
 
-async function openScan(hash = "") {
-  const page = await newPage(browser, { acceptDownloads: true });
-  await page.goto(PAGE + hash);
+async function openScan(hash = "", options = {}, address = PAGE) {
+  const page = await newPage(browser, { acceptDownloads: true, ...options });
+  await page.goto(address + hash);
   await page.locator(`${SCAN} .ww-step-title`).first().waitFor();
   return page;
 }
@@ -41,20 +41,30 @@ function answers(now, desired, exceptions = {}) {
   };
 }
 
-/** Fills in the scan on one screen and returns the share code. */
+/**
+ * Fills in the scan on one screen and returns the share code. `desired` is left out for an
+ * instrument that asks only how it is now.
+ */
 async function respond(page, { now, desired }) {
   await button(page, "Ik vul de scan in").click();
-  await page.locator(`${SCAN} .ww-check`, { hasText: "Alles op één scherm" }).click();
+  // A wide screen starts with every part in one compact table: one row of answers per question.
+  assert.ok(await page.locator(`${SCAN} .ww-check input`).isChecked(), "wide screens start with the table");
   const dimensions = page.locator(`${SCAN} .ww-dimension`);
-  assert.equal(await dimensions.count(), DIMENSIONS);
-  for (let i = 0; i < DIMENSIONS; i++) {
-    const [nowGroup, desiredGroup] = [0, 1].map((q) => dimensions.nth(i).locator("fieldset").nth(q));
-    await nowGroup.locator(".ww-scale-option").nth(now[i] - 1).click();
-    await desiredGroup.locator(".ww-scale-option").nth(desired[i] - 1).click();
+  assert.equal(await dimensions.count(), now.length);
+  const tops = await dimensions.first().locator("fieldset").first().locator(".ww-scale-option").evaluateAll(
+    (options) => options.map((option) => Math.round(option.getBoundingClientRect().top)),
+  );
+  assert.equal(tops.length, 6);
+  assert.equal(new Set(tops).size, 1, `the six answers sit on one row: ${tops}`);
+  for (let i = 0; i < now.length; i++) {
+    const groups = dimensions.nth(i).locator("fieldset");
+    assert.equal(await groups.count(), desired ? 2 : 1);
+    await groups.nth(0).locator(".ww-scale-option").nth(now[i] - 1).click();
+    if (desired) await groups.nth(1).locator(".ww-scale-option").nth(desired[i] - 1).click();
   }
   assert.equal(
     await page.locator(`${SCAN} .ww-progress-text`).textContent(),
-    `${DIMENSIONS} van ${DIMENSIONS} onderdelen ingevuld`,
+    `${now.length} van ${now.length} onderdelen ingevuld`,
   );
   await button(page, "Klaar: naar mijn uitslag").click();
   await page.locator(`${SCAN} .ww-code`).waitFor();
@@ -78,8 +88,8 @@ async function threeCodes() {
   return codes;
 }
 
-async function openTeam(codes) {
-  const page = await openScan();
+async function openTeam(codes, address = PAGE) {
+  const page = await openScan("", {}, address);
   await button(page, "Ik combineer de antwoorden van mijn team").click();
   if (codes.length > 0) await addCodes(page, codes.join("\n"));
   return page;
@@ -104,12 +114,13 @@ async function codesOnce() {
   return shared;
 }
 
-test("a respondent goes through the scan one part at a time, by keyboard, and gets a code", async () => {
-  const page = await openScan();
+test("on a phone a respondent goes through the scan one part at a time, by keyboard, and gets a code", async () => {
+  const page = await openScan("", { viewport: { width: 390, height: 800 } });
   await assertWidgetAccessible(page, SCAN, "start");
   await button(page, "Ik vul de scan in").focus();
   await page.keyboard.press("Enter");
   await focusedHeading(page);
+  assert.ok(!(await page.locator(`${SCAN} .ww-check input`).isChecked()), "a phone starts with one part per screen");
   await page.locator(`${SCAN} .ww-progress-text`, { hasText: "Onderdeel 1 van 14" }).waitFor();
   assert.equal(await page.locator(`${SCAN} h2.ww-step-title`).textContent(), "Systemen");
   await assertWidgetAccessible(page, SCAN, "one part");
@@ -276,4 +287,38 @@ test("a missing or broken instrument file gives a clear message", async () => {
   await page.goto(PAGE);
   await page.locator(`${SCAN} .ww-error-title`, { hasText: "De samenwerkingsscan kan nu niet starten" }).waitFor();
   await assertWidgetAccessible(page, SCAN, "broken instrument");
+});
+
+test("the four windows: the same scan with agree/disagree statements and no model", async () => {
+  const VENSTERS = url("/vier-vensters.html");
+  const ORGANISATIEVORM = "Onze organisatievorm (loket, team, casusoverleg) helpt de samenwerking.";
+  const codes = [];
+  for (const now of [
+    [4, 4, 2, 3, 5, 1, 3, 3],
+    [4, 5, 2, 3, 5, 5, 3, 4],
+    [5, 4, 3, 3, 4, 1, 3, 3],
+  ]) {
+    const page = await openScan("", {}, VENSTERS);
+    const code = await respond(page, { now });
+    const first = await page.locator(`${SCAN} .ww-coverage-table tbody tr`).first().textContent();
+    assert.equal(first, `We bekijken problemen van een inwoner op alle leefgebieden in samenhang.${now[0]}`);
+    assertNoProblems(page);
+    await page.context().close();
+    codes.push(code);
+  }
+  const vormen = (await codesOnce())[0];
+  const page = await openTeam([...codes, vormen], VENSTERS);
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "3 deelnemers" }).waitFor();
+  const reasons = await page.locator(`${SCAN} .ww-error[role=alert] li`).allTextContents();
+  assert.deepEqual(reasons, [`${vormen}: Deze code hoort bij een andere scan.`]);
+  const table = await teamTable(page);
+  assert.deepEqual(Object.values(table).map((cells) => cells[0]), ["4", "4", "2", "3", "5", "1", "3", "3"]);
+  const flagged = await page.locator(`${SCAN} .ww-team-table tr.ww-flagged th`).allTextContents();
+  assert.deepEqual(flagged, [ORGANISATIEVORM]);
+  const headers = await page.locator(`${SCAN} .ww-team-table thead th`).allTextContents();
+  assert.ok(!headers.some((h) => /gewenst/i.test(h)), headers.join("|"));
+  assert.equal(await page.locator(`${SCAN} h3`, { hasText: "Lijkt het meest op:" }).count(), 0);
+  assert.equal(await page.locator(`${SCAN} .ww-gaps`).count(), 0);
+  await assertWidgetAccessible(page, SCAN, "four windows team view");
+  assertNoProblems(page);
 });

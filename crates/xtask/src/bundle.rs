@@ -214,8 +214,8 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Wraps each page in `www/pages/` in `www/layout.html`: fills in the title (from the
-/// page's `<!-- title: … -->` line), marks the current menu item and fills in the script's
-/// SRI hash.
+/// page's `<!-- title: … -->` line), marks the current menu item (the page itself, or the one
+/// an optional `<!-- menu: … -->` second line names) and fills in the script's SRI hash.
 fn render_pages(www: &Path, demo: &Path, js_integrity: &str) -> Result<()> {
     let layout = fs::read_to_string(www.join("layout.html"))?;
     for entry in fs::read_dir(www.join("pages"))? {
@@ -233,10 +233,18 @@ fn render_pages(www: &Path, demo: &Path, js_integrity: &str) -> Result<()> {
             .and_then(|rest| rest.strip_suffix("-->"))
             .with_context(|| format!("{name} must start with <!-- title: … -->"))?
             .trim();
-        let href = if name == "index.html" {
-            "/".to_owned()
-        } else {
-            format!("/{name}")
+        // A page outside the menu names the menu item it belongs to: `<!-- menu: /x.html -->`.
+        let (href, content) = match content.trim_start().split_once('\n') {
+            Some((line, rest)) if line.trim().starts_with("<!-- menu:") => (
+                line.trim()
+                    .trim_start_matches("<!-- menu:")
+                    .trim_end_matches("-->")
+                    .trim()
+                    .to_owned(),
+                rest,
+            ),
+            _ if name == "index.html" => ("/".to_owned(), content),
+            _ => (format!("/{name}"), content),
         };
         let menu_link = format!("<a href=\"{href}\">");
         let html = layout

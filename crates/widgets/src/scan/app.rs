@@ -14,6 +14,9 @@ use crate::kit::{unique_id, LiveRegion};
 /// The fragment prefix of a link with a share code: `#scan?code=…`.
 pub(crate) const CODE_FRAGMENT: &str = "scan?code=";
 
+/// From this width (CSS pixels) of the widget, filling in starts as one table.
+const WIDE_TABLE_PX: i32 = 720;
+
 /// Which part of the scan is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -47,8 +50,17 @@ impl Scan {
         format!("{}-{suffix}", self.ids.get_value())
     }
 
-    /// Opens a part of the scan and moves focus to its heading.
+    /// Opens a part of the scan and moves focus to its heading. Filling in starts as one
+    /// compact table when the widget is wide, and one part per screen when it is narrow
+    /// (phones); the respondent can switch either way.
     pub fn open(&self, mode: Mode) {
+        if mode == Mode::Respond {
+            let wide = self
+                .container
+                .get_untracked()
+                .is_some_and(|root| root.client_width() >= WIDE_TABLE_PX);
+            self.all_at_once.set(wide);
+        }
         self.mode.set(mode);
         self.focus_heading();
     }
