@@ -315,6 +315,11 @@ test("the four windows: the same scan with agree/disagree statements and no mode
   assert.deepEqual(Object.values(table).map((cells) => cells[0]), ["4", "4", "2", "3", "5", "1", "3", "3"]);
   const flagged = await page.locator(`${SCAN} .ww-team-table tr.ww-flagged th`).allTextContents();
   assert.deepEqual(flagged, [ORGANISATIEVORM]);
+  // The chart names the statements by their short names, each whole.
+  const axes = await page.locator(`${SCAN} svg.ww-radar text`).allTextContents();
+  assert.equal(axes.length, 8);
+  assert.equal(axes[0], "Alle leefgebieden");
+  assert.ok(axes.every((axis) => !axis.includes("…")), axes.join("|"));
   const headers = await page.locator(`${SCAN} .ww-team-table thead th`).allTextContents();
   assert.ok(!headers.some((h) => /gewenst/i.test(h)), headers.join("|"));
   assert.equal(await page.locator(`${SCAN} h3`, { hasText: "Lijkt het meest op:" }).count(), 0);

@@ -28,8 +28,11 @@ impl Text {
 pub struct Dimension {
     /// Short unique key (`besluitvorming`).
     pub key: String,
-    /// Its name ("Besluitvorming").
+    /// Its name ("Besluitvorming"), or the statement.
     pub label: Text,
+    /// A short name for charts, when the label is long (a statement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
     /// The low pole, verbatim from the source.
     pub low: Text,
     /// The high pole, verbatim from the source.
@@ -39,6 +42,13 @@ pub struct Dimension {
     /// Tips for the conversation.
     #[serde(default)]
     pub tips: Vec<Text>,
+}
+
+impl Dimension {
+    /// The name to put in a chart: the short name, else the label.
+    pub fn chart_label(&self) -> &Text {
+        self.short.as_ref().unwrap_or(&self.label)
+    }
 }
 
 /// A model of the typology and the profile that marks it.

@@ -64,6 +64,12 @@ fn the_shipped_instruments_carry_the_source_verbatim() {
     assert!(!second.ask_desired);
     assert_eq!(second.dimensions.len(), 8);
     assert_ne!(instrument.fingerprint(), second.fingerprint());
+    // Statements are too long for a chart: each has a short name; names are used as they are.
+    assert_eq!(
+        second.dimensions[0].chart_label().get("nl"),
+        "Alle leefgebieden"
+    );
+    assert_eq!(instrument.dimensions[0].chart_label().get("nl"), "Systemen");
 }
 
 #[test]

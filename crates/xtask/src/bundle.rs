@@ -246,14 +246,15 @@ fn render_pages(www: &Path, demo: &Path, js_integrity: &str) -> Result<()> {
             _ if name == "index.html" => ("/".to_owned(), content),
             _ => (format!("/{name}"), content),
         };
+        // Mark the menu item in the layout only: links in the page itself stay as they are.
         let menu_link = format!("<a href=\"{href}\">");
         let html = layout
-            .replace("@TITLE@", title)
-            .replace("@CONTENT@", content.trim_end())
             .replace(
                 &menu_link,
                 &format!("<a href=\"{href}\" aria-current=\"page\">"),
             )
+            .replace("@TITLE@", title)
+            .replace("@CONTENT@", content.trim_end())
             .replace(JS_INTEGRITY_PLACEHOLDER, js_integrity);
         fs::write(demo.join(&name), html)?;
     }

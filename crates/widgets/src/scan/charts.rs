@@ -25,11 +25,37 @@ fn polygon(levels: &[Option<f64>]) -> String {
         .join(" ")
 }
 
+/// Longest line of an axis label, in characters.
+const LABEL_LINE: usize = 18;
+/// Most lines of an axis label; a longer label ends in "…".
+const LABEL_LINES: usize = 3;
+
+/// Breaks an axis label into short lines at spaces.
+fn label_lines(label: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in label.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= LABEL_LINE => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    if lines.len() > LABEL_LINES {
+        lines.truncate(LABEL_LINES);
+        if let Some(last) = lines.last_mut() {
+            last.push('…');
+        }
+    }
+    lines
+}
+
 /// The radar chart of median now and median desired. Decorative for screen readers: the
 /// table next to it holds the same numbers (`described_by`).
 #[component]
 pub(crate) fn Radar(
-    /// Axis labels (short).
+    /// Axis labels (short; long ones are broken into lines).
     labels: Vec<String>,
     /// Median now per dimension.
     now: Vec<Option<f64>>,
@@ -52,14 +78,25 @@ pub(crate) fn Radar(
             let (x, y) = point(i, axes, 5.0);
             let (lx, ly) = point(i, axes, 6.1);
             let anchor = if (lx - CENTRE).abs() < 5.0 { "middle" } else if lx < CENTRE { "end" } else { "start" };
+            let lines = label_lines(&labels[i]);
+            // Centre the lines on the label's point.
+            let first_dy = format!("{}em", -0.55 * (lines.len() as f64 - 1.0));
+            let tspans = lines
+                .into_iter()
+                .enumerate()
+                .map(|(n, line)| {
+                    let dy = if n == 0 { first_dy.clone() } else { "1.1em".to_owned() };
+                    view! { <tspan x=lx dy=dy>{line}</tspan> }
+                })
+                .collect_view();
             view! {
                 <line class="ww-radar-spoke" x1=CENTRE y1=CENTRE x2=x y2=y />
-                <text class="ww-radar-label" x=lx y=ly text-anchor=anchor dominant-baseline="middle">{labels[i].clone()}</text>
+                <text class="ww-radar-label" x=lx y=ly text-anchor=anchor dominant-baseline="middle">{tspans}</text>
             }
         })
         .collect_view();
     view! {
-        <svg class="ww-radar" viewBox=format!("-90 -10 {} {}", SIZE + 180.0, SIZE + 20.0) role="img" aria-label=title aria-describedby=described_by>
+        <svg class="ww-radar" viewBox=format!("-130 -20 {} {}", SIZE + 260.0, SIZE + 40.0) role="img" aria-label=title aria-describedby=described_by>
             {rings}
             {spokes}
             {(!desired.is_empty()).then(|| view! { <polygon class="ww-radar-desired" points=polygon(&desired) /> })}
@@ -97,5 +134,40 @@ pub(crate) fn Dots(
             {dots}
             {ticks}
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_lines;
+
+    #[test]
+    fn labels_break_at_spaces_into_at_most_three_short_lines() {
+        assert_eq!(label_lines("Systemen"), ["Systemen"]);
+        assert_eq!(
+            label_lines("Gelijkwaardigheid van disciplines"),
+            ["Gelijkwaardigheid", "van disciplines"]
+        );
+        assert_eq!(
+            label_lines("We bekijken problemen van een inwoner op alle leefgebieden in samenhang."),
+            ["We bekijken", "problemen van een", "inwoner op alle…"]
+        );
+        assert!(label_lines("   ").is_empty());
+    }
+
+    #[test]
+    fn every_chart_name_of_the_shipped_instruments_fits_whole() {
+        for json in [
+            include_str!("../../../../www/data/scan-vormen.json"),
+            include_str!("../../../../www/data/scan-vensters.json"),
+        ] {
+            let instrument = wegwijs_assessment::Instrument::from_json(json).unwrap();
+            for dimension in &instrument.dimensions {
+                for lang in ["nl", "en"] {
+                    let lines = label_lines(dimension.chart_label().get(lang));
+                    assert!(!lines.concat().contains('…'), "{lang}: {lines:?}");
+                }
+            }
+        }
     }
 }

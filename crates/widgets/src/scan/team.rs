@@ -335,7 +335,7 @@ fn team_result(
         {count}
         {(!full).then(|| view! { <p class="ww-note-box">{i18n.t("scan.team.privacy-medians")}</p> })}
         <Radar
-            labels=labels.to_vec()
+            labels=scan.instrument.with_value(|i| i.dimensions.iter().map(|d| d.chart_label().get(lang).to_owned()).collect())
             now=medians_now
             desired=medians_desired
             title=i18n.t("scan.team.chart")
