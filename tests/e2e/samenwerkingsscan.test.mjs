@@ -279,6 +279,25 @@ test("the report prints without the forms, and the scan fits a 320 px screen", a
   assertNoProblems(page);
 });
 
+test("in English and at 320 px, the table of all parts stays readable and accessible", async () => {
+  const page = await openScan("", { viewport: { width: 320, height: 640 } });
+  await page.evaluate((tag) => document.querySelector(tag).setAttribute("lang", "en"), SCAN);
+  await button(page, "I fill in the scan").click();
+  await focusedHeading(page);
+  const table = page.locator(`${SCAN} .ww-check`, { hasText: "Everything on one screen" }).locator("input");
+  assert.ok(!(await table.isChecked()), "a narrow widget starts with one part per screen");
+  await table.check();
+  await page.locator(`${SCAN} .ww-progress-text`, { hasText: "0 of 14 parts answered" }).waitFor();
+  assert.equal(await page.locator(`${SCAN} .ww-dimension`).count(), DIMENSIONS);
+  assert.equal(await page.locator(`${SCAN} legend`).first().textContent(), "How is it now?");
+  await page.locator(`${SCAN} .ww-dimension`).nth(3).locator(".ww-scale-option").nth(4).click();
+  await page.locator(`${SCAN} .ww-progress-text`, { hasText: "1 of 14 parts answered" }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await assertWidgetAccessible(page, SCAN, "all parts, English, 320 px");
+  assertNoProblems(page);
+});
+
 test("a missing or broken instrument file gives a clear message", async () => {
   const page = await newPage(browser);
   await page.route(url("/data/scan-vormen.json"), (route) =>
