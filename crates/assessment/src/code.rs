@@ -208,3 +208,30 @@ pub fn decode(instrument: &Instrument, code: &str) -> Result<Response, CodeError
             .collect(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A code with a sound checksum whose first byte is changed, as a newer version would write.
+    fn code_with_version(instrument: &Instrument, version: u8) -> String {
+        let code = encode(instrument, &Response::empty(instrument, 7));
+        let compact: String = code.chars().filter(|c| *c != '-').collect();
+        let mut bytes = unbase32(&compact).unwrap();
+        bytes.truncate(bytes.len() - 2);
+        bytes[0] = version;
+        bytes.extend(crc16(&bytes).to_be_bytes());
+        base32(&bytes)
+    }
+
+    #[test]
+    fn a_code_from_a_newer_version_is_refused_as_such() {
+        let instrument =
+            Instrument::from_json(include_str!("../../../www/data/scan-vensters.json")).unwrap();
+        assert!(decode(&instrument, &code_with_version(&instrument, VERSION)).is_ok());
+        assert_eq!(
+            decode(&instrument, &code_with_version(&instrument, VERSION + 1)),
+            Err(CodeError::Version)
+        );
+    }
+}
