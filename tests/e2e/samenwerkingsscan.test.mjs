@@ -298,14 +298,71 @@ test("in English and at 320 px, the table of all parts stays readable and access
   assertNoProblems(page);
 });
 
-test("a missing or broken instrument file gives a clear message", async () => {
+test("a missing, broken or unreachable instrument file gives a clear message", async () => {
   const page = await newPage(browser);
+  let answer = "broken";
+  await page.route(url("/data/scan-vormen.json"), (route) => {
+    if (answer === "broken") {
+      return route.fulfill({ status: 200, contentType: "application/json", body: '{"dimensions": []}' });
+    }
+    if (answer === "missing") return route.fulfill({ status: 404, body: "Not found" });
+    if (answer === "down") return route.abort("connectionrefused");
+    return route.continue();
+  });
+  const title = page.locator(`${SCAN} .ww-error-title`, { hasText: "De samenwerkingsscan kan nu niet starten" });
+  await page.goto(PAGE);
+  await title.waitFor();
+  await page.locator(`${SCAN} .ww-error`, { hasText: "Vraag de beheerder van de website om hulp." }).waitFor();
+  assert.equal(await button(page, "Probeer het opnieuw").count(), 0, "trying again cannot fix a broken file");
+  await assertWidgetAccessible(page, SCAN, "broken instrument");
+
+  answer = "missing";
+  await page.reload();
+  await title.waitFor();
+  assert.equal(await button(page, "Probeer het opnieuw").count(), 0, "nor a missing one");
+
+  answer = "down";
+  await page.reload();
+  await page.locator(`${SCAN} .ww-error`, { hasText: "Kijk of je internet hebt en probeer het opnieuw." }).waitFor();
+  await assertWidgetAccessible(page, SCAN, "server down");
+  answer = "up";
+  await button(page, "Probeer het opnieuw").click();
+  await button(page, "Ik vul de scan in").waitFor();
+  assertNoProblems(page, [/ERR_CONNECTION_REFUSED|404/]);
+});
+
+test("hostile text in an instrument is shown as text, never run, and still fits 320 px", async () => {
+  const instrument = JSON.parse(await readFile(new URL("../../www/data/scan-vormen.json", import.meta.url), "utf8"));
+  const attack = `<img src=x onerror="window.hacked=1"><script>window.hacked=1</script>`;
+  instrument.title.nl = `${attack}Scan`;
+  instrument.dimensions[0].label.nl = `${attack}Systemen`;
+  instrument.dimensions[0].low.nl = `<a href="javascript:window.hacked=1">laag</a>`;
+  instrument.dimensions[0].why.nl = "Samenwerkingsverbandsondersteuningsmedewerker".repeat(8);
+  instrument.scale[0].nl = attack;
+  instrument.dimensions[0].tips[0].nl = attack;
+  const page = await newPage(browser, { viewport: { width: 320, height: 640 } });
   await page.route(url("/data/scan-vormen.json"), (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", body: '{"dimensions": []}' }),
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(instrument) }),
   );
   await page.goto(PAGE);
-  await page.locator(`${SCAN} .ww-error-title`, { hasText: "De samenwerkingsscan kan nu niet starten" }).waitFor();
-  await assertWidgetAccessible(page, SCAN, "broken instrument");
+  await button(page, "Ik vul de scan in").click();
+  await page.locator(`${SCAN} .ww-check input`).check();
+  await page.locator(`${SCAN} h3`, { hasText: `${attack}Systemen` }).waitFor();
+  await page.locator(`${SCAN} .ww-poles dd`, { hasText: '<a href="javascript:' }).first().waitFor();
+  await page.locator(`${SCAN} .ww-scale-option`).first().click();
+  await button(page, "Klaar: naar mijn uitslag").click();
+  await page.locator(`${SCAN} .ww-code`).waitFor();
+  const inside = await page.evaluate((tag) => {
+    const root = document.querySelector(tag).shadowRoot;
+    return {
+      elements: root.querySelectorAll("img, script, a[href^='javascript']").length,
+      hacked: window.hacked ?? null,
+    };
+  }, SCAN);
+  assert.deepEqual(inside, { elements: 0, hacked: null });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  assertNoProblems(page);
 });
 
 test("the four windows: the same scan with agree/disagree statements and no model", async () => {

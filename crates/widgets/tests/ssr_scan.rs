@@ -82,10 +82,20 @@ fn failures_say_what_to_do_and_offer_a_retry_only_when_it_can_help() {
         ScanState::Failed(ScanFailure::Fetch(FetchError::Network("offline".into()))),
     );
     assert!(offline.contains("De samenwerkingsscan kan nu niet starten"));
-    assert!(offline.contains("Vraag de beheerder van de website om hulp."));
+    assert!(offline.contains("Kijk of je internet hebt en probeer het opnieuw."));
     assert!(
         offline.contains("<button"),
         "a network failure can be retried"
+    );
+
+    let not_found = render_state(
+        "nl",
+        ScanState::Failed(ScanFailure::Fetch(FetchError::Status(404))),
+    );
+    assert!(not_found.contains("Vraag de beheerder van de website om hulp."));
+    assert!(
+        !not_found.contains("<button"),
+        "a missing file stays missing"
     );
 
     let missing = render_state("nl", ScanState::Failed(ScanFailure::NoInstrument));

@@ -109,8 +109,14 @@ pub fn ScanView(
         ScanState::Loading => view! { <Loading label=i18n.t("scan.loading") /> }.into_any(),
         ScanState::Ready(instrument) => view! { <ScanApp instrument /> }.into_any(),
         ScanState::Failed(failure) => {
-            let retry =
-                matches!(failure, ScanFailure::Fetch(FetchError::Network(_))).then_some(on_retry);
+            // Only a lost connection can be fixed by trying again; say so.
+            let network = matches!(failure, ScanFailure::Fetch(FetchError::Network(_)));
+            let retry = network.then_some(on_retry);
+            let body = if network {
+                "error.network.body"
+            } else {
+                "scan.error.body"
+            };
             let details = match &failure {
                 ScanFailure::NoInstrument => {
                     "<wegwijs-samenwerkingsscan> has no instrument attribute".to_owned()
@@ -119,7 +125,7 @@ pub fn ScanView(
                 ScanFailure::Invalid(error) => format!("the instrument file is not valid: {error}"),
             };
             view! {
-                <ErrorNotice title=i18n.t("scan.error.title") body=i18n.t("scan.error.body") details=Some(details) on_retry=retry />
+                <ErrorNotice title=i18n.t("scan.error.title") body=i18n.t(body) details=Some(details) on_retry=retry />
             }
             .into_any()
         }
