@@ -195,6 +195,55 @@ test("with fewer than three people the team view hides who answered what", async
   assertNoProblems(page);
 });
 
+test("answers and codes stay in the tab through a reload, and nowhere else", async () => {
+  const codes = await codesOnce();
+  const page = await openScan();
+  const elsewhere = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith(url("/"))) elsewhere.push(request.url());
+  });
+  await button(page, "Ik vul de scan in").click();
+  const dimensions = page.locator(`${SCAN} .ww-dimension`);
+  for (let i = 0; i < 3; i++) {
+    await dimensions.nth(i).locator("fieldset").first().locator(".ww-scale-option").nth(i + 1).click();
+  }
+  await button(page, "Terug naar het begin").click();
+  await button(page, "Ik combineer de antwoorden van mijn team").click();
+  await addCodes(page, codes.slice(0, 2).join("\n"));
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "2 deelnemers" }).waitFor();
+
+  // A reload (or a phone that dropped the tab) loses nothing.
+  await page.reload();
+  const resume = page.locator(`${SCAN} .ww-note-box`, { hasText: "Je hebt al 3 van 14 onderdelen ingevuld" });
+  await resume.waitFor();
+  await assertWidgetAccessible(page, SCAN, "start with kept answers");
+  await page.setViewportSize({ width: 390, height: 800 });
+  await button(page, "Ik vul de scan in").click();
+  await page.locator(`${SCAN} .ww-progress-text`, { hasText: "Onderdeel 4 van 14" }).waitFor();
+  await button(page, "Vorige").click();
+  assert.ok(await page.locator(`${SCAN} fieldset`).first().locator("input").nth(3).isChecked(), "the third answer (4) is kept");
+  await button(page, "Terug naar het begin").click();
+  await button(page, "Ik combineer de antwoorden van mijn team").click();
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "2 deelnemers" }).waitFor();
+
+  // Starting again clears the answers, in the tab as well.
+  await button(page, "Terug naar het begin").click();
+  await button(page, "Opnieuw beginnen").click();
+  await page.locator(`${SCAN} [role=status]`, { hasText: "Je antwoorden zijn gewist" }).waitFor();
+  assert.equal(await resume.count(), 0);
+  await page.reload();
+  await button(page, "Ik vul de scan in").waitFor();
+  assert.equal(await resume.count(), 0);
+
+  // Another tab has nothing, and nothing went to any other address.
+  const other = await openScan();
+  await button(other, "Ik combineer de antwoorden van mijn team").click();
+  await other.locator(`${SCAN} .ww-lead`, { hasText: "0 deelnemers" }).waitFor();
+  assert.deepEqual(elsewhere, []);
+  assertNoProblems(page);
+  assertNoProblems(other);
+});
+
 test("wrong, damaged and repeated codes are refused or counted once, with a reason", async () => {
   const codes = await codesOnce();
   const damaged = codes[1].replace(/[0-9A-Z](?=[^-]*$)/, (c) => (c === "A" ? "B" : "A"));

@@ -180,21 +180,40 @@ pub fn speak(text: &str, lang: &str) {
     }
 }
 
-/// Reads a value from this browser's local storage.
-pub fn stored(key: &str) -> Option<String> {
-    window()?.local_storage().ok()??.get_item(key).ok()?
+/// Where the browser keeps a value. Either way it never leaves the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Local storage: on this device until it is removed (only after the person agreed).
+    OnDevice,
+    /// Session storage: with this tab, through reloads, until the tab is closed.
+    InTab,
 }
 
-/// Writes a value to local storage (only called after the resident agreed).
-pub fn store(key: &str, value: &str) {
-    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+fn storage(keep: Keep) -> Option<web_sys::Storage> {
+    let window = window()?;
+    match keep {
+        Keep::OnDevice => window.local_storage(),
+        Keep::InTab => window.session_storage(),
+    }
+    .ok()
+    .flatten()
+}
+
+/// Reads a kept value.
+pub fn stored(keep: Keep, key: &str) -> Option<String> {
+    storage(keep)?.get_item(key).ok()?
+}
+
+/// Keeps a value.
+pub fn store(keep: Keep, key: &str, value: &str) {
+    if let Some(storage) = storage(keep) {
         let _ = storage.set_item(key, value);
     }
 }
 
-/// Removes a value from local storage.
-pub fn forget(key: &str) {
-    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+/// Removes a kept value.
+pub fn forget(keep: Keep, key: &str) {
+    if let Some(storage) = storage(keep) {
         let _ = storage.remove_item(key);
     }
 }

@@ -10,7 +10,7 @@ use super::advice::AdviceStep;
 use super::overview::OverviewStep;
 use super::steps::{QuestionStep, StartStep, WorriesStep};
 use super::LoadedGuide;
-use crate::browser;
+use crate::browser::{self, Keep};
 use crate::i18n::use_i18n;
 use crate::kaart::LoadedMap;
 use crate::kit::{unique_id, LiveRegion};
@@ -65,8 +65,8 @@ pub fn GuideApp(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let guide = loaded.guide.clone();
-    let remembered =
-        browser::stored(STORAGE_KEY).and_then(|text| serde_json::from_str::<Journey>(&text).ok());
+    let remembered = browser::stored(Keep::OnDevice, STORAGE_KEY)
+        .and_then(|text| serde_json::from_str::<Journey>(&text).ok());
     let consent = RwSignal::new(remembered.is_some());
     let mut start = initial.or(remembered).unwrap_or_default();
     start.repair(&guide);
@@ -87,10 +87,10 @@ pub fn GuideApp(
         let journey = gids.journey.get();
         if gids.consent.get() {
             if let Ok(text) = serde_json::to_string(&journey) {
-                browser::store(STORAGE_KEY, &text);
+                browser::store(Keep::OnDevice, STORAGE_KEY, &text);
             }
         } else {
-            browser::forget(STORAGE_KEY);
+            browser::forget(Keep::OnDevice, STORAGE_KEY);
         }
     });
 
@@ -202,7 +202,7 @@ pub fn GuideApp(
                 <button type="button" class="ww-link-button" on:click=move |_| {
                     gids.consent.set(false);
                     gids.journey.set(Journey::default());
-                    browser::forget(STORAGE_KEY);
+                    browser::forget(Keep::OnDevice, STORAGE_KEY);
                     // After the step change has announced its progress.
                     request_animation_frame(move || gids.announcement.set(i18n.t("gids.wiped")));
                 }>

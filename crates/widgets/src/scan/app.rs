@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wegwijs_assessment::{decode, deduplicate, CodeError, Instrument, Response, TeamResult};
 
+use super::kept;
 use super::respond::Respond;
 use super::team::TeamView;
 use crate::browser;
@@ -136,14 +137,22 @@ pub fn ScanApp(
     instrument: Arc<Instrument>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let empty = Response::empty(&instrument, browser::random_u32());
+    let (kept_answer, kept_team) = kept::restore(&instrument);
+    let response =
+        kept_answer.unwrap_or_else(|| Response::empty(&instrument, browser::random_u32()));
+    // Go on where the respondent was: the first part without an answer.
+    let position = response
+        .now
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(response.now.len());
     let scan = Scan {
         instrument: StoredValue::new(instrument.clone()),
         mode: RwSignal::new(Mode::Choose),
-        response: RwSignal::new(empty),
-        position: RwSignal::new(0),
+        response: RwSignal::new(response),
+        position: RwSignal::new(position),
         all_at_once: RwSignal::new(false),
-        team: RwSignal::new(Vec::new()),
+        team: RwSignal::new(kept_team),
         rejected: RwSignal::new(Vec::new()),
         earlier: RwSignal::new(None),
         announcement: RwSignal::new(String::new()),
@@ -151,6 +160,7 @@ pub fn ScanApp(
         container: NodeRef::new(),
     };
     provide_context(scan);
+    kept::keep_in_tab(scan);
     // A link with a share code opens the team view with that code.
     let take_link = move || {
         let fragment = browser::fragment();
@@ -182,6 +192,7 @@ pub fn ScanApp(
                             {i18n.t("scan.choose.team")}
                         </button>
                     </div>
+                    <Resume />
                     <p class="ww-hint">{i18n.t("scan.choose.privacy")}</p>
                 }
                 .into_any(),
@@ -191,6 +202,33 @@ pub fn ScanApp(
         </div>
     }
     .into_any()
+}
+
+/// When answers were kept in this tab: how far the respondent got, and a way to start over.
+#[component]
+fn Resume() -> impl IntoView {
+    let scan = use_scan();
+    let i18n = use_i18n();
+    let count = scan.instrument.with_value(|i| i.dimensions.len());
+    let start_over = move |_| {
+        let instrument = scan.instrument.get_value();
+        scan.response
+            .update(|r| *r = Response::empty(&instrument, r.respondent));
+        scan.position.set(0);
+        scan.announcement.set(i18n.t("scan.choose.wiped"));
+    };
+    move || {
+        let answered = scan.response.with(Response::answered);
+        (answered > 0).then(|| {
+            view! {
+                <p class="ww-note-box">
+                    {i18n.t_with("scan.choose.resume", &[("answered", &answered.to_string()), ("of", &count.to_string())])}
+                    " "
+                    <button type="button" class="ww-link-button" on:click=start_over>{i18n.t("scan.choose.start-over")}</button>
+                </p>
+            }
+        })
+    }
 }
 
 /// Back to the choice between filling in and combining; nothing entered is lost.

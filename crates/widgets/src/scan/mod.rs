@@ -3,6 +3,7 @@
 
 mod app;
 mod charts;
+mod kept;
 mod respond;
 mod team;
 
