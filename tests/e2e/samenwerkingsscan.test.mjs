@@ -226,13 +226,20 @@ test("answers and codes stay in the tab through a reload, and nowhere else", asy
   await button(page, "Ik combineer de antwoorden van mijn team").click();
   await page.locator(`${SCAN} .ww-lead`, { hasText: "2 deelnemers" }).waitFor();
 
+  // A new team in the same tab starts empty after 'Alle codes weghalen'.
+  await button(page, "Alle codes weghalen").click();
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "0 deelnemers" }).waitFor();
+  await page.locator(`${SCAN} [role=status]`, { hasText: "Alle codes zijn weggehaald" }).waitFor();
+
   // Starting again clears the answers, in the tab as well.
   await button(page, "Terug naar het begin").click();
   await button(page, "Opnieuw beginnen").click();
   await page.locator(`${SCAN} [role=status]`, { hasText: "Je antwoorden zijn gewist" }).waitFor();
   assert.equal(await resume.count(), 0);
   await page.reload();
-  await button(page, "Ik vul de scan in").waitFor();
+  await button(page, "Ik combineer de antwoorden van mijn team").click();
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "0 deelnemers" }).waitFor();
+  await button(page, "Terug naar het begin").click();
   assert.equal(await resume.count(), 0);
 
   // Another tab has nothing, and nothing went to any other address.

@@ -127,6 +127,14 @@ pub(crate) fn TeamView() -> impl IntoView {
         };
         browser::download_text(&container, &file, &text);
     };
+    // A new team in the same tab: the kept codes, refusals and earlier round go.
+    let clear = move |_| {
+        scan.team.set(Vec::new());
+        scan.rejected.set(Vec::new());
+        scan.earlier.set(None);
+        scan.announcement.set(i18n.t("scan.team.cleared"));
+        scan.focus_heading();
+    };
     let print = move |_| {
         if let Some(container) = scan.container.get_untracked() {
             browser::print_widget(&container);
@@ -179,6 +187,7 @@ pub(crate) fn TeamView() -> impl IntoView {
                 <button type="button" class="ww-button ww-button-secondary" on:click=move |_| download("json")>{i18n.t("scan.team.json")}</button>
                 <button type="button" class="ww-button ww-button-secondary" on:click=move |_| download("aggregates")>{i18n.t("scan.team.csv-aggregates")}</button>
                 <button type="button" class="ww-button ww-button-secondary" on:click=move |_| download("responses")>{i18n.t("scan.team.csv-responses")}</button>
+                <button type="button" class="ww-button ww-button-secondary" on:click=clear>{i18n.t("scan.team.clear")}</button>
             </div>
         </Show>
     }
