@@ -483,6 +483,8 @@ impl Index {
     fn rank(&self, hits: &mut Vec<Hit>, sort: Sort, domains: &[Domain], limit: usize) {
         let features = &self.derived.features;
         let level = |hit: &Hit| features[hit.doc as usize].level_rank();
+        // Distances only exist near a place; without one the tie-break would only cost time.
+        let near = hits.iter().any(|hit| hit.distance_km.is_some());
         let order = |a: &Hit, b: &Hit| {
             let relevance = b.score.total_cmp(&a.score);
             let by_level = level(a).cmp(&level(b));
@@ -494,8 +496,10 @@ impl Index {
             };
             // At equal relevance the nearer service comes first.
             match sort {
-                Sort::Relevance => relevance.then(by_level).then_with(by_distance),
-                Sort::InformalFirst => by_level.then(relevance).then_with(by_distance),
+                Sort::Relevance if near => relevance.then(by_level).then_with(by_distance),
+                Sort::Relevance => relevance.then(by_level),
+                Sort::InformalFirst if near => by_level.then(relevance).then_with(by_distance),
+                Sort::InformalFirst => by_level.then(relevance),
                 Sort::Distance => by_distance().then(relevance).then(by_level),
             }
             .then(a.doc.cmp(&b.doc))
