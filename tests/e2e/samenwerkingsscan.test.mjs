@@ -124,6 +124,8 @@ test("on a phone a respondent goes through the scan one part at a time, by keybo
   await page.locator(`${SCAN} .ww-progress-text`, { hasText: "Onderdeel 1 van 14" }).waitFor();
   assert.equal(await page.locator(`${SCAN} h2.ww-step-title`).textContent(), "Systemen");
   await assertWidgetAccessible(page, SCAN, "one part");
+  // An untouched question shows no answer, not even "Weet ik niet".
+  assert.equal(await page.locator(`${SCAN} input:checked`).count(), 0);
   // Keyboard only: into the first radio group, arrows pick a point on the scale.
   await page.locator(`${SCAN} fieldset`).first().locator("input").first().focus();
   await page.keyboard.press("Space");
@@ -132,6 +134,10 @@ test("on a phone a respondent goes through the scan one part at a time, by keybo
     (input) => input.closest("label").textContent.trim(),
   );
   assert.match(checked, /^2/);
+  // "Weet ik niet" is a choice of its own.
+  await page.locator(`${SCAN} fieldset`).nth(1).locator("input").last().focus();
+  await page.keyboard.press("Space");
+  assert.ok(await page.locator(`${SCAN} fieldset`).nth(1).locator("input").last().isChecked());
   await button(page, "Volgende").click();
   await focusedHeading(page);
   assert.equal(await page.locator(`${SCAN} h2.ww-step-title`).textContent(), "Faciliteiten");

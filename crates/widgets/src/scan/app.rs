@@ -1,5 +1,6 @@
 //! The scan's frame: choose to fill in or to combine, and the shared state.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -35,6 +36,9 @@ pub(crate) struct Scan {
     /// The dimension shown (one per screen), or the personal result after the last.
     pub position: RwSignal<usize>,
     pub all_at_once: RwSignal<bool>,
+    /// Questions where "weet ik niet" was chosen (by dimension and whether it is the
+    /// desired question), so an untouched question shows no answer at all.
+    pub unknown: RwSignal<HashSet<(usize, bool)>>,
     /// Accepted responses, in the order they came in.
     pub team: RwSignal<Vec<Response>>,
     /// Codes or files that were refused, with the reason.
@@ -152,6 +156,7 @@ pub fn ScanApp(
         response: RwSignal::new(response),
         position: RwSignal::new(position),
         all_at_once: RwSignal::new(false),
+        unknown: RwSignal::new(HashSet::new()),
         team: RwSignal::new(kept_team),
         rejected: RwSignal::new(Vec::new()),
         earlier: RwSignal::new(None),
@@ -214,6 +219,7 @@ fn Resume() -> impl IntoView {
         let instrument = scan.instrument.get_value();
         scan.response
             .update(|r| *r = Response::empty(&instrument, r.respondent));
+        scan.unknown.set(HashSet::new());
         scan.position.set(0);
         scan.announcement.set(i18n.t("scan.choose.wiped"));
     };

@@ -45,7 +45,22 @@ fn ScaleChoice(
         scan.response.update(|r| match which {
             Which::Now => r.now[index] = value,
             Which::Desired => r.desired[index] = value,
-        })
+        });
+        scan.unknown.update(|unknown| {
+            let question = (index, which == Which::Desired);
+            if value.is_none() {
+                unknown.insert(question);
+            } else {
+                unknown.remove(&question);
+            }
+        });
+    };
+    // "Weet ik niet" is only shown as chosen when it was chosen, not for an untouched question.
+    let unknown_chosen = move || {
+        current().is_none()
+            && scan
+                .unknown
+                .with(|unknown| unknown.contains(&(index, which == Which::Desired)))
     };
     let legend = match which {
         Which::Now => i18n.t("scan.respond.now"),
@@ -79,7 +94,7 @@ fn ScaleChoice(
                     <input
                         type="radio"
                         name=name.clone()
-                        prop:checked=move || current().is_none()
+                        prop:checked=unknown_chosen
                         on:change=move |_| set(None)
                     />
                     <span>{i18n.t("scan.respond.unknown")}</span>
