@@ -57,6 +57,12 @@ enum Command {
         /// The guide definition (JSON).
         file: PathBuf,
     },
+    /// Check a samenwerkingsscan instrument file: poles, scale, translations, typology
+    /// profiles; a problem is named with its JSON path.
+    ValidateInstrument {
+        /// The instrument definition (JSON).
+        file: PathBuf,
+    },
     /// Write the social map as HSDS 3.0 JSON that validates against the official schema.
     Export {
         /// HSDS JSON, an HSDS CSV folder, or the spreadsheet CSV.
@@ -317,6 +323,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::FAILURE
             })
+        }
+        Command::ValidateInstrument { file } => {
+            let text = fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            match wegwijs_assessment::Instrument::from_json(&text) {
+                Ok(instrument) => {
+                    println!(
+                        "{}: {} dimensions, {}, {} models, fingerprint {:04X}",
+                        file.display(),
+                        instrument.dimensions.len(),
+                        if instrument.ask_desired {
+                            "now and desired"
+                        } else {
+                            "now only"
+                        },
+                        instrument.typology.as_ref().map_or(0, |t| t.models.len()),
+                        instrument.fingerprint()
+                    );
+                    println!("problems: 0");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(problem) => {
+                    println!("{}: not a usable instrument", file.display());
+                    println!("problems: 1");
+                    println!("  {problem}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
         }
         Command::BenchDocs { input, output } => {
             let vocabulary = input::vocabulary(None)?;

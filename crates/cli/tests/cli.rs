@@ -258,3 +258,44 @@ fn validate_guide_accepts_the_demo_and_names_every_problem() {
         .code(2)
         .stderr(predicates::str::contains("$.domains[0].code"));
 }
+
+#[test]
+fn validate_instrument_accepts_both_shipped_instruments_and_names_a_problem() {
+    wegwijs()
+        .args(["validate-instrument", "www/data/scan-vormen.json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "14 dimensions, now and desired, 7 models",
+        ))
+        .stdout(predicates::str::contains("problems: 0"));
+    wegwijs()
+        .args(["validate-instrument", "www/data/scan-vensters.json"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "8 dimensions, now only, 0 models",
+        ));
+    let mut instrument: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("www/data/scan-vormen.json")).unwrap(),
+    )
+    .unwrap();
+    instrument["dimensions"][3]["high"] = serde_json::json!({"nl": "Hoog"});
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("scan.json");
+    std::fs::write(&file, instrument.to_string()).unwrap();
+    wegwijs()
+        .arg("validate-instrument")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "$.dimensions[3].high: no \"en\" text",
+        ));
+    wegwijs()
+        .arg("validate-instrument")
+        .arg(dir.path().join("missing.json"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot read"));
+}
