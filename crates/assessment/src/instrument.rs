@@ -8,20 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-
-/// Texts per language (`{"nl": "…", "en": "…"}`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Text(pub BTreeMap<String, String>);
-
-impl Text {
-    /// The text in `lang`, else Dutch.
-    pub fn get(&self, lang: &str) -> &str {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get("nl"))
-            .map_or("", String::as_str)
-    }
-}
+pub use wegwijs_text::Text;
 
 /// One dimension or statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,13 +150,11 @@ impl Instrument {
                 ("high", &dimension.high),
                 ("why", &dimension.why),
             ] {
-                for lang in ["nl", "en"] {
-                    if text.0.get(lang).is_none_or(|t| t.trim().is_empty()) {
-                        return fail(
-                            format!("$.dimensions[{i}].{field}"),
-                            format!("no {lang:?} text (missing translation)"),
-                        );
-                    }
+                if let Some(lang) = text.missing().first() {
+                    return fail(
+                        format!("$.dimensions[{i}].{field}"),
+                        format!("no {lang:?} text (missing translation)"),
+                    );
                 }
             }
         }

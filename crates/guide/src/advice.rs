@@ -5,7 +5,7 @@ use wegwijs_directory::Domain;
 
 use crate::definition::{Contact, Guide, Signal, Team};
 use crate::journey::Journey;
-use crate::text::Text;
+use wegwijs_text::Text;
 
 /// The advice for a journey.
 #[derive(Debug, Clone, PartialEq)]

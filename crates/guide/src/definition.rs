@@ -13,7 +13,7 @@ use wegwijs_directory::links::{tel_link, web_link};
 use wegwijs_directory::places::postcode_digits;
 use wegwijs_directory::{Domain, Problem, Severity};
 
-use crate::text::Text;
+use wegwijs_text::Text;
 
 /// A contact for urgent help (112, Veilig Thuis, 113) or a fast track.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,10 +10,9 @@ pub mod definition;
 pub mod journey;
 pub mod readability;
 pub mod summary;
-pub mod text;
 
 pub use advice::{advise, Advice};
 pub use definition::{Guide, GuideError};
 pub use journey::{Journey, Step};
 pub use summary::{summarize, Summary};
-pub use text::Text;
+pub use wegwijs_text::Text;

@@ -1,4 +1,4 @@
-//! Texts in several languages, as the guide file gives them.
+//! Texts in several languages, as the data files (guide, scan instrument) give them.
 
 use std::collections::BTreeMap;
 
