@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  ROOT, assertNoProblems, assertWidgetAccessible, demoServices, focusedInWidget, launch,
+  ROOT, assertNoProblems, look, demoServices, focusedInWidget, launch,
   newPage, serveTestPage, url,
 } from "./support.mjs";
 
@@ -144,7 +144,7 @@ test("a hostile host stylesheet does not leak into the widget", async () => {
     focused = await focusedInWidget(page, "wegwijs-sociale-kaart");
   }
   assert.equal(focused?.outline, "solid");
-  await assertWidgetAccessible(page, "wegwijs-sociale-kaart", "hostile host CSS");
+  await look(page, "wegwijs-sociale-kaart", "hostile host CSS");
 });
 
 test("the demo portal's design tokens theme the widget; without tokens it has its own defaults", async () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { assertAccessible, assertNoProblems, assertWidgetAccessible, focusedInWidget, launch, newPage, url } from "./support.mjs";
+import { assertAccessible, assertNoProblems, focusedInWidget, launch, look, newPage, printed, url } from "./support.mjs";
 
 const GIDS = "wegwijs-hulpwijzer";
 const PAGE = url("/hulpwijzer.html");
@@ -48,14 +48,14 @@ async function answer(page, choice) {
 test("money worries and loneliness: questions, advice with informal help and the team, overview", async () => {
   const page = await openGids();
   assert.equal(await heading(page).textContent(), "Waar maak je je zorgen over?");
-  await assertWidgetAccessible(page, GIDS, "start");
+  await look(page, GIDS, "start");
   await next(page, "Begin");
   await pick(page, "Geld en schulden", "Me alleen voelen");
-  await assertWidgetAccessible(page, GIDS, "worries");
+  await look(page, GIDS, "worries");
   await next(page);
   assert.equal(await heading(page).textContent(), "Lukt het om deze maand de huur te betalen?");
   assert.match(await page.locator(`${GIDS} .ww-progress-text`).textContent(), /Stap 3 van 6/);
-  await assertWidgetAccessible(page, GIDS, "question");
+  await look(page, GIDS, "question");
   await answer(page, "Nee");
   await next(page);
   await answer(page, "Ja");
@@ -70,13 +70,13 @@ test("money worries and loneliness: questions, advice with informal help and the
   await team.getByText("Sociaal wijkteam Oosterhof").waitFor();
   assert.match(await team.textContent(), /Inloop op dinsdag/);
   assert.equal(await team.locator("a[href^='tel:']").getAttribute("href"), "tel:0342400020");
-  await assertWidgetAccessible(page, GIDS, "advice");
+  await look(page, GIDS, "advice");
   await next(page, "Naar mijn overzicht");
   const overview = page.locator(`${GIDS} .ww-overview`);
   for (const expected of ["Geld en schulden", "Me alleen voelen", "Lukt het om deze maand de huur te betalen?", "Nee", "Sociaal wijkteam Oosterhof"]) {
     assert.ok((await overview.textContent()).includes(expected), `overview has ${expected}`);
   }
-  await assertWidgetAccessible(page, GIDS, "overview");
+  await look(page, GIDS, "overview");
   assertNoProblems(page);
 });
 
@@ -99,7 +99,7 @@ test("unsafe at home: Veilig Thuis comes first, before anything else", async () 
   const calls = await first.locator("a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
   assert.deepEqual(calls[0], ["Bel Veilig Thuis: 0800-2000", "tel:08002000"]);
   assert.equal(calls[1][1], "tel:112");
-  await assertWidgetAccessible(page, GIDS, "urgent advice");
+  await look(page, GIDS, "urgent advice");
 });
 
 test("help for someone else says so at every step", async () => {
@@ -112,6 +112,7 @@ test("help for someone else says so at every step", async () => {
   await answer(page, "Ja");
   await next(page);
   await page.locator(`${GIDS} .ww-note-box`).getByText("Je zoekt hulp voor iemand anders.").waitFor();
+  await look(page, GIDS, "advice for someone else");
   await next(page, "Naar mijn overzicht");
   await page.locator(`${GIDS} .ww-overview`).getByText("Ik zoek hulp voor iemand anders.").waitFor();
 });
@@ -127,6 +128,7 @@ test("the team is found by postcode or neighbourhood name; an unknown one is exp
   await place.fill("1234");
   await button(page, "Zoek mijn wijkteam").click();
   await page.locator(`${GIDS} .ww-field-error`).getByText("We vinden geen wijkteam").waitFor();
+  await look(page, GIDS, "no team for the place");
 });
 
 test("own words tick the right worries", async () => {
@@ -137,6 +139,7 @@ test("own words tick the right worries", async () => {
   await page.locator(`${GIDS} [role=status]`).getByText(/We hebben dit voor je aangevinkt: .*Geld en schulden/).waitFor();
   const checked = await page.locator(`${GIDS} .ww-tile-on .ww-tile-label`).allTextContents();
   assert.deepEqual(checked.sort(), ["Geld en schulden", "Wonen"]);
+  await look(page, GIDS, "worries from own words");
 });
 
 test("back and forward keep the answers", async () => {
@@ -154,17 +157,7 @@ test("back and forward keep the answers", async () => {
 });
 
 test("the overview prints on its own and saves as a file", async () => {
-  const page = await openGids((p) =>
-    p.addInitScript(() => {
-      window.print = () => {
-        const root = document.querySelector("wegwijs-hulpwijzer").shadowRoot;
-        window.printed = {
-          printing: root.querySelector(".ww-gids-app").classList.contains("ww-printing"),
-          marked: document.querySelector("[data-wegwijs-print]") !== null,
-        };
-      };
-    }),
-  );
+  const page = await openGids();
   await next(page, "Begin");
   await pick(page, "Geld en schulden");
   await next(page);
@@ -173,18 +166,13 @@ test("the overview prints on its own and saves as a file", async () => {
   await next(page);
   await next(page, "Naar mijn overzicht");
   await page.locator(`${GIDS} textarea`).fill("Ik heb een brief van de deurwaarder.");
-  await button(page, "Print").click();
-  await page.waitForFunction(() => window.printed !== undefined);
-  assert.deepEqual(await page.evaluate(() => window.printed), { printing: true, marked: true });
-
-  await page.emulateMedia({ media: "print" });
-  const shown = await page.evaluate((tag) => {
-    const root = document.querySelector(tag).shadowRoot;
-    const visible = (selector) => getComputedStyle(root.querySelector(selector)).display !== "none";
-    return { crisis: visible(".ww-crisis"), overview: visible(".ww-overview"), nav: visible(".ww-step-nav") };
-  }, GIDS);
-  assert.deepEqual(shown, { crisis: false, overview: true, nav: false });
-  await page.emulateMedia({ media: "screen" });
+  const paper = await printed(page, GIDS, "overview", () => button(page, "Print").click());
+  for (const expected of ["Mijn overzicht", "Geld en schulden", "Lukt het om deze maand de huur te betalen?", "Ik heb een brief van de deurwaarder."]) {
+    assert.ok(paper.text.includes(expected), `the printed page shows "${expected}":\n${paper.text}`);
+  }
+  assert.ok(!paper.text.includes("Welkom bij"), "the portal around the widget is not printed");
+  assert.deepEqual(paper.controls, [], "no buttons or form fields on paper");
+  assert.equal(await page.locator("[data-wegwijs-print]").count(), 0, "cleaned up after printing");
 
   const [download] = await Promise.all([page.waitForEvent("download"), button(page, "Bewaar als bestand").click()]);
   assert.equal(download.suggestedFilename(), "mijn-overzicht.txt");
@@ -285,4 +273,5 @@ test("works at 320 px and in English, and the page stays accessible", async () =
   await assertAccessible(page, "hulpwijzer at 320 px");
   await page.evaluate((tag) => document.querySelector(tag).setAttribute("lang", "en"), GIDS);
   await page.locator(`${GIDS} .ww-crisis-title`).getByText("Need help right now?").waitFor();
+  await look(page, GIDS, "worries, English");
 });

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { assertNoProblems, assertWidgetAccessible, launch, newPage, url } from "./support.mjs";
+import { assertNoProblems, launch, look, newPage, printed, url } from "./support.mjs";
 
 const SCAN = "wegwijs-samenwerkingsscan";
 const PAGE = url("/samenwerkingsscan.html");
@@ -116,14 +116,14 @@ async function codesOnce() {
 
 test("on a phone a respondent goes through the scan one part at a time, by keyboard, and gets a code", async () => {
   const page = await openScan("", { viewport: { width: 390, height: 800 } });
-  await assertWidgetAccessible(page, SCAN, "start");
+  await look(page, SCAN, "start");
   await button(page, "Ik vul de scan in").focus();
   await page.keyboard.press("Enter");
   await focusedHeading(page);
   assert.ok(!(await page.locator(`${SCAN} .ww-check input`).isChecked()), "a phone starts with one part per screen");
   await page.locator(`${SCAN} .ww-progress-text`, { hasText: "Onderdeel 1 van 14" }).waitFor();
   assert.equal(await page.locator(`${SCAN} h2.ww-step-title`).textContent(), "Systemen");
-  await assertWidgetAccessible(page, SCAN, "one part");
+  await look(page, SCAN, "one part");
   // An untouched question shows no answer, not even "Weet ik niet".
   assert.equal(await page.locator(`${SCAN} input:checked`).count(), 0);
   // Keyboard only: into the first radio group, arrows pick a point on the scale.
@@ -152,7 +152,7 @@ test("on a phone a respondent goes through the scan one part at a time, by keybo
   assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/, code);
   const table = await page.locator(`${SCAN} .ww-coverage-table tbody tr`).first().textContent();
   assert.equal(table, "Systemen2Weet ik niet");
-  await assertWidgetAccessible(page, SCAN, "personal result");
+  await look(page, SCAN, "personal result");
   assertNoProblems(page);
 });
 
@@ -175,7 +175,7 @@ test("three codes give the team view: medians, disagreement, the largest gap and
   await page.locator(`${SCAN} h3`, { hasText: "Lijkt het meest op:" }).waitFor();
   assert.equal(await page.locator(`${SCAN} svg.ww-radar .ww-radar-now`).count(), 1);
   assert.equal(await page.locator(`${SCAN} svg.ww-dots`).count(), DIMENSIONS);
-  await assertWidgetAccessible(page, SCAN, "team view");
+  await look(page, SCAN, "team view");
   assertNoProblems(page);
 });
 
@@ -192,7 +192,7 @@ test("with fewer than three people the team view hides who answered what", async
   assert.ok(!headers.includes("Van – tot") && !headers.includes("Antwoorden"), headers.join("|"));
   assert.equal(await page.locator(`${SCAN} svg.ww-dots`).count(), 0);
   assert.deepEqual((await teamTable(page))["Systemen"].slice(0, 3), ["3", "4", "1"]);
-  await assertWidgetAccessible(page, SCAN, "two people");
+  await look(page, SCAN, "two people");
   // Back to the start and in again: the codes are still there.
   await button(page, "Terug naar het begin").click();
   await focusedHeading(page);
@@ -222,7 +222,7 @@ test("answers and codes stay in the tab through a reload, and nowhere else", asy
   await page.reload();
   const resume = page.locator(`${SCAN} .ww-note-box`, { hasText: "Je hebt al 3 van 14 onderdelen ingevuld" });
   await resume.waitFor();
-  await assertWidgetAccessible(page, SCAN, "start with kept answers");
+  await look(page, SCAN, "start with kept answers");
   await page.setViewportSize({ width: 390, height: 800 });
   await button(page, "Ik vul de scan in").click();
   await page.locator(`${SCAN} .ww-progress-text`, { hasText: "Onderdeel 4 van 14" }).waitFor();
@@ -270,7 +270,7 @@ test("wrong, damaged and repeated codes are refused or counted once, with a reas
   assert.match(reasons[1], /Deze code klopt niet/);
   await page.locator(`${SCAN} .ww-lead`, { hasText: "2 deelnemers" }).waitFor();
   await page.locator(`${SCAN} .ww-note`, { hasText: "1 code was dubbel" }).waitFor();
-  await assertWidgetAccessible(page, SCAN, "refused codes");
+  await look(page, SCAN, "refused codes");
   assertNoProblems(page);
 });
 
@@ -280,6 +280,7 @@ test("a link with a code opens the team view with that answer", async () => {
   await page.locator(`${SCAN} h2`, { hasText: "Teamuitslag" }).waitFor();
   await page.locator(`${SCAN} .ww-lead`, { hasText: "1 deelnemer" }).waitFor();
   assert.equal(new URL(page.url()).hash, "", "the code leaves the address bar");
+  await look(page, SCAN, "one person");
   assertNoProblems(page);
 });
 
@@ -309,7 +310,7 @@ test("exports: JSON and CSV download, CSV re-import, comparison with an earlier 
   await other.locator(`${SCAN} input[type=file]`).nth(1).setInputFiles(json.path);
   const caption = other.locator(`${SCAN} caption`, { hasText: "Vergelijking met ronde" });
   await caption.waitFor();
-  await assertWidgetAccessible(other, SCAN, "comparison");
+  await look(other, SCAN, "comparison");
   // A file that is not an export is refused with a reason.
   await other.locator(`${SCAN} input[type=file]`).first().setInputFiles({
     name: "boodschappen.csv",
@@ -326,18 +327,13 @@ test("the report prints without the forms, and the scan fits a 320 px screen", a
   const page = await openTeam(codes);
   await page.locator(`${SCAN} .ww-lead`, { hasText: "3 deelnemers" }).waitFor();
   await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
-  await page.emulateMedia({ media: "print" });
-  const hidden = await page.evaluate((tag) => {
-    const root = document.querySelector(tag).shadowRoot;
-    return [".ww-codes", ".ww-file", "button"].map((s) => getComputedStyle(root.querySelector(s)).display);
-  }, SCAN);
-  assert.deepEqual(hidden, ["none", "none", "none"]);
-  assert.notEqual(
-    await page.evaluate((tag) => getComputedStyle(document.querySelector(tag).shadowRoot.querySelector(".ww-radar")).display, SCAN),
-    "none",
-  );
+  await look(page, SCAN, "team view, 320 px");
+  const paper = await printed(page, SCAN, "team report", () => button(page, "Print rapport").click());
+  for (const expected of ["Teamuitslag", "3 deelnemers", "Systemen", "Gelijkwaardigheid van disciplines"]) {
+    assert.ok(paper.text.includes(expected), `the report shows "${expected}"`);
+  }
+  assert.deepEqual(paper.controls, [], "no buttons or form fields on paper");
+  assert.ok(paper.charts.includes("ww-radar"), `the chart is printed: ${paper.charts}`);
   assertNoProblems(page);
 });
 
@@ -356,7 +352,7 @@ test("in English and at 320 px, the table of all parts stays readable and access
   await page.locator(`${SCAN} .ww-progress-text`, { hasText: "1 of 14 parts answered" }).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
-  await assertWidgetAccessible(page, SCAN, "all parts, English, 320 px");
+  await look(page, SCAN, "all parts, English, 320 px");
   assertNoProblems(page);
 });
 
@@ -376,7 +372,7 @@ test("a missing, broken or unreachable instrument file gives a clear message", a
   await title.waitFor();
   await page.locator(`${SCAN} .ww-error`, { hasText: "Vraag de beheerder van de website om hulp." }).waitFor();
   assert.equal(await button(page, "Probeer het opnieuw").count(), 0, "trying again cannot fix a broken file");
-  await assertWidgetAccessible(page, SCAN, "broken instrument");
+  await look(page, SCAN, "broken instrument");
 
   answer = "missing";
   await page.reload();
@@ -386,7 +382,7 @@ test("a missing, broken or unreachable instrument file gives a clear message", a
   answer = "down";
   await page.reload();
   await page.locator(`${SCAN} .ww-error`, { hasText: "Kijk of je internet hebt en probeer het opnieuw." }).waitFor();
-  await assertWidgetAccessible(page, SCAN, "server down");
+  await look(page, SCAN, "server down");
   answer = "up";
   await button(page, "Probeer het opnieuw").click();
   await button(page, "Ik vul de scan in").waitFor();
@@ -422,8 +418,7 @@ test("hostile text in an instrument is shown as text, never run, and still fits 
     };
   }, SCAN);
   assert.deepEqual(inside, { elements: 0, hacked: null });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await look(page, SCAN, "hostile instrument, personal result");
   assertNoProblems(page);
 });
 
@@ -462,6 +457,6 @@ test("the four windows: the same scan with agree/disagree statements and no mode
   assert.ok(!headers.some((h) => /gewenst/i.test(h)), headers.join("|"));
   assert.equal(await page.locator(`${SCAN} h3`, { hasText: "Lijkt het meest op:" }).count(), 0);
   assert.equal(await page.locator(`${SCAN} .ww-gaps`).count(), 0);
-  await assertWidgetAccessible(page, SCAN, "four windows team view");
+  await look(page, SCAN, "four windows team view");
   assertNoProblems(page);
 });

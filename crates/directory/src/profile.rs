@@ -1,7 +1,7 @@
 //! The Dutch profile of HSDS: life domains, provision level, access and target groups.
 //!
 //! Services carry these as HSDS `attributes` whose taxonomy term belongs to one of the
-//! `wegwijs-*` taxonomies (see DESIGN.md). Codes are data; the enums below are the closed
+//! `wegwijs-*` taxonomies (listed in the README). Codes are data; the enums below are the closed
 //! vocabularies the search and the widgets reason about.
 
 use serde::{Deserialize, Serialize};

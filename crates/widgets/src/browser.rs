@@ -120,13 +120,15 @@ pub enum PositionError {
 }
 
 /// Prints only the given widget element: marks it, adds a print-only stylesheet to the page
-/// that hides everything else, prints, and cleans up afterwards.
-pub fn print_widget(inside: &web_sys::Element) {
+/// that hides everything else, prints, and cleans up when the browser says printing is over
+/// (`afterprint`), then calls `done`. Cleaning up only then matters on phones, where
+/// `window.print()` returns before the page is printed.
+pub fn print_widget(inside: &web_sys::Element, done: impl FnOnce() + 'static) {
     let Some(window) = window() else {
-        return;
+        return done();
     };
     let Some(document) = window.document() else {
-        return;
+        return done();
     };
     let host = inside
         .get_root_node()
@@ -141,18 +143,75 @@ pub fn print_widget(inside: &web_sys::Element) {
         sheets.push(sheet);
         document.set_adopted_style_sheets(&sheets);
     }
-    let _ = window.print();
-    let _ = host.remove_attribute("data-wegwijs-print");
-    if let Some(sheet) = sheet {
-        let sheets = document.adopted_style_sheets();
-        let kept = js_sys::Array::new();
-        for existing in sheets.iter() {
-            if &existing != AsRef::<wasm_bindgen::JsValue>::as_ref(&sheet) {
-                kept.push(&existing);
+    let cleanup_document = document.clone();
+    let after_print = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = host.remove_attribute("data-wegwijs-print");
+        if let Some(sheet) = sheet {
+            let sheets = cleanup_document.adopted_style_sheets();
+            let kept = js_sys::Array::new();
+            for existing in sheets.iter() {
+                if &existing != AsRef::<wasm_bindgen::JsValue>::as_ref(&sheet) {
+                    kept.push(&existing);
+                }
             }
+            cleanup_document.set_adopted_style_sheets(&kept);
         }
-        document.set_adopted_style_sheets(&kept);
-    }
+        done();
+    });
+    let once = web_sys::AddEventListenerOptions::new();
+    once.set_once(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "afterprint",
+        after_print.unchecked_ref(),
+        &once,
+    );
+    let _ = window.print();
+}
+
+/// Moves keyboard focus to the first element matching `selector` inside `container`, once
+/// the DOM has been updated (on the next animation frame).
+pub fn focus_later(container: leptos::prelude::NodeRef<leptos::html::Div>, selector: String) {
+    use leptos::prelude::GetUntracked;
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(element) = container
+            .get_untracked()
+            .and_then(|root| root.query_selector(&selector).ok().flatten())
+            .and_then(|found| found.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The text of the first element matching `selector` inside `root`, as it is shown (for
+/// reading aloud).
+pub fn shown_text(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|found| found.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|element| element.inner_text())
+        .unwrap_or_default()
+}
+
+/// Reads the file chosen in `input` as text, then hands its name and text to `use_file`.
+pub fn read_chosen_file(
+    input: leptos::prelude::NodeRef<leptos::html::Input>,
+    use_file: impl FnOnce(String, String) + 'static,
+) {
+    use leptos::prelude::GetUntracked;
+    let Some(input) = input.get_untracked() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok();
+        if let Some(text) = text.and_then(|text| text.as_string()) {
+            use_file(file.name(), text);
+        }
+    });
 }
 
 /// Print-only rules for the host page while a widget prints.

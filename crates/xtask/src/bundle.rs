@@ -233,7 +233,7 @@ fn render_pages(www: &Path, demo: &Path, js_integrity: &str) -> Result<()> {
             .and_then(|rest| rest.strip_suffix("-->"))
             .with_context(|| format!("{name} must start with <!-- title: … -->"))?
             .trim();
-        // A page outside the menu names the menu item it belongs to: `<!-- menu: /x.html -->`.
+        // A page outside the menu names the menu item it belongs to: `<!-- menu: /samenwerkingsscan.html -->`.
         let (href, content) = match content.trim_start().split_once('\n') {
             Some((line, rest)) if line.trim().starts_with("<!-- menu:") => (
                 line.trim()

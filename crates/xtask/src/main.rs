@@ -5,6 +5,9 @@
 //! - `test`: every check and test, with a summary; non-zero exit on any failure.
 //! - `dist`: the embeddable release bundle with SRI hashes and sizes.
 //! - `bench`: benchmarks, side by side with the committed reference run.
+//! - `shots`: screenshots of every widget state the end-to-end tests reach, into `target/shots/`.
+//!
+//! The repository's invariants are tests too (`tidy`, run by `cargo test`).
 
 mod bench;
 mod bundle;
@@ -12,6 +15,8 @@ mod process;
 mod setup;
 mod sizes;
 mod test;
+#[cfg(test)]
+mod tidy;
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +44,9 @@ enum Command {
     Test,
     /// Build the embeddable release bundle into target/dist/wegwijs.
     Dist,
+    /// Screenshots (PNG) of every widget state the end-to-end tests reach, at 390 and 1280 px
+    /// and printed, into target/shots/.
+    Shots,
     /// Run the benchmarks and compare them with bench/reference.json.
     Bench {
         /// Store this run as the new reference.
@@ -74,6 +82,7 @@ fn main() -> Result<()> {
             )
         }
         Command::Test => test::run_all(),
+        Command::Shots => test::shots(),
         Command::Dist => {
             setup::ensure_all()?;
             let bundle = bundle::build_dist()?;

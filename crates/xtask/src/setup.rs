@@ -1,8 +1,8 @@
 //! `cargo xtask setup`: install what is missing, skip what is there.
 //!
-//! Rust target and wasm-bindgen CLI (the version in Cargo.lock), Debian's Chromium and
-//! ChromeDriver, and the project-local npm packages (playwright-core, axe-core, binaryen's
-//! wasm-opt) from package-lock.json.
+//! Rust target and wasm-bindgen CLI (the version in Cargo.lock), Debian's Chromium,
+//! ChromeDriver and the DejaVu fonts the browser tests render with, and the project-local npm
+//! packages (playwright-core, axe-core, binaryen's wasm-opt) from package-lock.json.
 
 use std::fs;
 use std::path::PathBuf;
@@ -17,6 +17,14 @@ use crate::workspace_root;
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver, used by wasm-bindgen-test-runner.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The font file the browser tests depend on (Debian's `fonts-dejavu-core`).
+pub const TEST_FONT: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+/// The fontconfig file that lets Chromium see only the test fonts (`tests/fonts/fonts.conf`).
+pub fn fontconfig_file() -> PathBuf {
+    workspace_root().join("tests/fonts/fonts.conf")
+}
 
 /// Installs whatever is missing.
 pub fn ensure_all() -> Result<()> {
@@ -73,7 +81,7 @@ fn ensure_wasm_bindgen() -> Result<()> {
     step(&format!(
         "Installing wasm-bindgen-cli {wanted} (a few minutes, once)"
     ));
-    // Not --locked: its lock file pins a webpki-roots that no longer resolves (TOOLCHAIN.md).
+    // Not --locked: its lock file pins a webpki-roots that no longer resolves.
     run(cargo().args([
         "install",
         "wasm-bindgen-cli",
@@ -91,11 +99,14 @@ fn ensure_debian_packages() -> Result<()> {
     if !PathBuf::from(CHROMEDRIVER).exists() {
         missing.push("chromium-driver");
     }
+    if !PathBuf::from(TEST_FONT).exists() {
+        missing.push("fonts-dejavu-core");
+    }
     if !available("node") || !available("npm") {
         missing.extend(["nodejs", "npm"]);
     }
     if missing.is_empty() {
-        println!("    ok  chromium, chromedriver, node, npm");
+        println!("    ok  chromium, chromedriver, fonts-dejavu-core, node, npm");
         return Ok(());
     }
     step(&format!(

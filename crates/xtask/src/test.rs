@@ -8,7 +8,7 @@ use anyhow::{bail, Context, Result};
 
 use crate::bundle::{build_demo, Bundle};
 use crate::process::{cargo, command, run, step};
-use crate::setup::{ensure_all, CHROMEDRIVER, CHROMIUM};
+use crate::setup::{ensure_all, fontconfig_file, CHROMEDRIVER, CHROMIUM};
 use crate::workspace_root;
 
 struct Outcome {
@@ -103,6 +103,7 @@ pub fn run_all() -> Result<()> {
                     "wasm-bindgen-test-runner",
                 )
                 .env("CHROMEDRIVER", CHROMEDRIVER)
+                .env("FONTCONFIG_FILE", fontconfig_file())
                 .env("WASM_BINDGEN_TEST_TIMEOUT", "60"))
         },
     );
@@ -116,7 +117,7 @@ pub fn run_all() -> Result<()> {
         &mut outcomes,
         || {
             let bundle = bundle.as_ref().context("the demo portal did not build")?;
-            end_to_end(bundle)
+            end_to_end(bundle, None)
         },
     );
 
@@ -153,7 +154,26 @@ impl Drop for Server {
     }
 }
 
-fn end_to_end(bundle: &Bundle) -> Result<()> {
+/// `cargo xtask shots`: the end-to-end tests once more, writing a screenshot of every widget
+/// state they look at (390 and 1280 px, and printed) into `target/shots/`.
+pub fn shots() -> Result<()> {
+    ensure_all()?;
+    let bundle = build_demo()?;
+    let dir = workspace_root().join("target/shots");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).context("cannot empty target/shots")?;
+    }
+    std::fs::create_dir_all(&dir).context("cannot create target/shots")?;
+    step("Screenshots of every widget state the end-to-end tests reach");
+    let result = end_to_end(&bundle, Some(&dir));
+    let count = std::fs::read_dir(&dir)?.count();
+    println!("\n    {count} screenshots in {}", dir.display());
+    result
+}
+
+/// Starts the demo server and runs every `tests/e2e/*.test.mjs` against it; with `shots`,
+/// the tests also write their screenshots there.
+fn end_to_end(bundle: &Bundle, shots: Option<&std::path::Path>) -> Result<()> {
     run(cargo().args([
         "build",
         "--quiet",
@@ -193,15 +213,20 @@ fn end_to_end(bundle: &Bundle) -> Result<()> {
         "no end-to-end tests in {}",
         tests_dir.display()
     );
-    let result = run(command("node")
-        .args(["--test", "--test-reporter=spec"])
+    let mut node = command("node");
+    node.args(["--test", "--test-reporter=spec"])
         .args(
             files
                 .iter()
                 .map(|f| f.strip_prefix(workspace_root()).unwrap_or(f)),
         )
         .env("WEGWIJS_BASE_URL", &base_url)
-        .env("CHROMIUM", CHROMIUM));
+        .env("CHROMIUM", CHROMIUM)
+        .env("FONTCONFIG_FILE", fontconfig_file());
+    if let Some(dir) = shots {
+        node.env("WEGWIJS_SHOTS", dir);
+    }
+    let result = run(&mut node);
     drop(server);
     result
 }

@@ -10,6 +10,7 @@ use wegwijs_guide::advise;
 use super::app::use_gids;
 use super::steps::StepHeading;
 use crate::i18n::use_i18n;
+use crate::kit::Breakable;
 
 /// Most services per group on the advice page.
 const PER_GROUP: usize = 5;
@@ -151,7 +152,7 @@ pub(crate) fn AdviceStep() -> impl IntoView {
                         <ul class="ww-contact" role="list">
                             {phone.map(|(number, tel)| view! { <li><a class="ww-action" href=tel>{i18n.t_with("card.phone", &[("number", &number)])}</a></li> })}
                             {team.walk_in.as_ref().map(|w| view! { <li>{w.get(lang).to_owned()}</li> })}
-                            {email.map(|(address, href)| view! { <li><a class="ww-action" href=href>{i18n.t_with("card.email", &[("email", &address)])}</a></li> })}
+                            {email.map(|(address, href)| view! { <li><a class="ww-action" href=href><Breakable text=i18n.t_with("card.email", &[("email", &address)]) /></a></li> })}
                             {website.map(|url| view! { <li><a class="ww-action" href=url.clone()>{i18n.t("gids.advice.team-site")}</a></li> })}
                         </ul>
                     </div>

@@ -105,18 +105,7 @@ pub fn GuideApp(
                 "gids.progress",
                 &[("step", &at.to_string()), ("steps", &of.to_string())],
             ));
-            let container = gids.container;
-            let selector = format!("#{}", gids.id("stap"));
-            request_animation_frame(move || {
-                use wasm_bindgen::JsCast;
-                if let Some(heading) = container
-                    .get_untracked()
-                    .and_then(|root| root.query_selector(&selector).ok().flatten())
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = heading.focus();
-                }
-            });
+            browser::focus_later(gids.container, format!("#{}", gids.id("stap")));
         }
         current
     });
@@ -125,14 +114,7 @@ pub fn GuideApp(
     Effect::new(move |_| can_speak.set(browser::can_speak()));
     let read_aloud = move |_| {
         if let Some(root) = gids.container.get_untracked() {
-            use wasm_bindgen::JsCast;
-            let text = root
-                .query_selector(".ww-step")
-                .ok()
-                .flatten()
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-                .map(|el| el.inner_text())
-                .unwrap_or_default();
+            let text = browser::shown_text(&root, ".ww-step");
             browser::speak(
                 &text,
                 if i18n.lang() == "nl" {

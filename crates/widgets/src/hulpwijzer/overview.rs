@@ -49,11 +49,9 @@ pub(crate) fn OverviewStep() -> impl IntoView {
         Memo::new(move |_| gids.with_guide(|g| gids.journey.with(|j| summarize(g, j, lang))));
     let print = move |_| {
         gids.printing.set(true);
-        request_animation_frame(move || {
-            if let Some(container) = gids.container.get_untracked() {
-                browser::print_widget(&container);
-            }
-            gids.printing.set(false);
+        request_animation_frame(move || match gids.container.get_untracked() {
+            Some(container) => browser::print_widget(&container, move || gids.printing.set(false)),
+            None => gids.printing.set(false),
         });
     };
     let save = move |_| {

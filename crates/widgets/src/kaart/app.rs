@@ -68,19 +68,7 @@ impl Kaart {
 
     /// Moves focus to the element with this id suffix, after the DOM has updated.
     pub fn focus(&self, suffix: &str) {
-        let container = self.container;
-        let selector = format!("#{}", self.id(suffix));
-        request_animation_frame(move || {
-            if let Some(found) = container
-                .get_untracked()
-                .and_then(|root| root.query_selector(&selector).ok().flatten())
-            {
-                use wasm_bindgen::JsCast;
-                if let Ok(element) = found.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-        });
+        crate::browser::focus_later(self.container, format!("#{}", self.id(suffix)));
     }
 }
 

@@ -11,7 +11,7 @@ use super::format;
 use super::Mode;
 use crate::browser;
 use crate::i18n::{use_i18n, I18n};
-use crate::kit::unique_id;
+use crate::kit::{unique_id, Breakable};
 
 /// Longest card summary, in characters; the details show the rest.
 const SUMMARY_CHARS: usize = 160;
@@ -68,14 +68,14 @@ pub(crate) fn actions(
         .collect();
     let mail = service.mail_link().zip(service.email.clone()).map(|(href, email)| {
         view! {
-            <li><a class="ww-action" href=href>{i18n.t_with("card.email", &[("email", &email)])}</a></li>
+            <li><a class="ww-action" href=href><Breakable text=i18n.t_with("card.email", &[("email", &email)]) /></a></li>
         }
     });
     let website = service.website.clone().map(|url| {
         view! {
             <li>
                 <a class="ww-action" href=url.clone() rel="noopener noreferrer">
-                    <span class="ww-label">{i18n.t("card.website")}</span>" "{display_web(&url)}
+                    <span class="ww-label">{i18n.t("card.website")}</span>" "<Breakable text=display_web(&url) />
                 </a>
             </li>
         }
@@ -168,7 +168,7 @@ pub(crate) fn ServiceCard(
             <article aria-labelledby=labelled_by>
                 <h3 id=heading_id class="ww-card-title">{service.name.clone()}</h3>
                 {service.organization.clone().map(|org| view! { <p class="ww-org">{org}</p> })}
-                {summary.map(|summary| view! { <p class="ww-summary">{summary}</p> })}
+                {summary.map(|summary| view! { <p class="ww-card-summary">{summary}</p> })}
                 <ul class="ww-facts" role="list">
                     {facts(i18n, &service, distance_km).into_iter().map(|fact| view! { <li>{fact}</li> }).collect_view()}
                 </ul>

@@ -75,7 +75,7 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
                     view! {
                         <p>{i18n.t_count("coverage.blind-spots", blind)}</p>
                         <div class="ww-table-scroll" role="region" aria-labelledby=table_label.clone() tabindex="0">
-                            <table class="ww-coverage-table">
+                            <table class="ww-coverage-table ww-stack">
                                 <caption id=table_label.clone()>{i18n.t("coverage.caption")}</caption>
                                 <thead>
                                     <tr>
@@ -87,10 +87,10 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
                                     {coverage.rows.iter().map(|(domain, counts)| view! {
                                         <tr>
                                             <th scope="row">{domain_label(kaart, i18n, *domain)}</th>
-                                            {counts.iter().map(|count| {
+                                            {counts.iter().zip(&coverage.columns).map(|(count, column)| {
                                                 let count = *count;
                                                 view! {
-                                                    <td class:ww-blind=count == 0>
+                                                    <td class:ww-blind=count == 0 data-label=column.clone()>
                                                         {count}
                                                         {(count == 0).then(|| view! { <span class="ww-visually-hidden">" "{i18n.t("coverage.blind")}</span> })}
                                                     </td>

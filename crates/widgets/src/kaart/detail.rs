@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wegwijs_directory::links::report_link;
+use wegwijs_directory::links::{mail_link, report_link};
 use wegwijs_directory::schedule::week;
 use wegwijs_directory::validate::STALE_AFTER_DAYS;
 use wegwijs_directory::view_state::ViewState;
@@ -14,6 +14,7 @@ use super::format::{self, WEEKDAYS};
 use super::Mode;
 use crate::browser;
 use crate::i18n::use_i18n;
+use crate::kit::Breakable;
 
 /// The details of the service at position `doc`.
 #[component]
@@ -173,7 +174,10 @@ pub(crate) fn Detail(
                             Some(tel) => view! { " " <a href=tel>{number}</a> }.into_any(),
                             None => view! { " "{number} }.into_any(),
                         })}
-                        {contact.email.clone().map(|email| { let href = format!("mailto:{email}"); view! { " " <a href=href>{email}</a> } })}
+                        {contact.email.clone().map(|email| match mail_link(&email) {
+                            Some(href) => view! { " " <a href=href><Breakable text=email /></a> }.into_any(),
+                            None => view! { " "{email} }.into_any(),
+                        })}
                     </li>
                 }
             })

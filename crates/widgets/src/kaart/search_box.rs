@@ -67,7 +67,7 @@ pub(crate) fn SearchBox() -> impl IntoView {
         let option_id = option_id.clone();
         move || active.get().filter(|_| expanded.get()).map(&option_id)
     };
-    let on_keydown = move |event: web_sys::KeyboardEvent| {
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         let count = suggestions.with(Vec::len);
         match event.key().as_str() {
             "ArrowDown" if count > 0 => {

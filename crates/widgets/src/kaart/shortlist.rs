@@ -8,6 +8,7 @@ use super::app::use_kaart;
 use super::format::{self, WEEKDAYS};
 use crate::browser;
 use crate::i18n::use_i18n;
+use crate::kit::Breakable;
 
 /// The list, when it has services.
 #[component]
@@ -83,11 +84,11 @@ pub(crate) fn PrintView() -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| {
         if kaart.printing.with(Option::is_some) {
-            request_animation_frame(move || {
-                if let Some(container) = kaart.container.get_untracked() {
-                    browser::print_widget(&container);
+            request_animation_frame(move || match kaart.container.get_untracked() {
+                Some(container) => {
+                    browser::print_widget(&container, move || kaart.printing.set(None))
                 }
-                kaart.printing.set(None);
+                None => kaart.printing.set(None),
             });
         }
     });
@@ -117,8 +118,8 @@ pub(crate) fn PrintView() -> impl IntoView {
                                 {service.organization.clone().map(|o| view! { <p>{o}</p> })}
                                 {service.description.clone().map(|d| view! { <p>{d}</p> })}
                                 {service.phones.iter().map(|p| view! { <p>{i18n.t_with("card.phone", &[("number", &p.number)])}</p> }).collect_view()}
-                                {service.email.clone().map(|e| view! { <p>{e}</p> })}
-                                {service.website.clone().map(|w| view! { <p>{w}</p> })}
+                                {service.email.clone().map(|e| view! { <p><Breakable text=e /></p> })}
+                                {service.website.clone().map(|w| view! { <p><Breakable text=w /></p> })}
                                 {service.addresses().map(|a| view! { <p>{a.one_line()}</p> }).collect_view()}
                                 {(!hours.is_empty()).then(|| view! { <p>{hours.join("; ")}</p> })}
                             </div>

@@ -1,9 +1,11 @@
 //! The shared UI kit: the widget root, status messages and accessibility helpers.
 
+mod breakable;
 mod live_region;
 mod root;
 mod status;
 
+pub use breakable::Breakable;
 pub use live_region::LiveRegion;
 pub use root::{unique_id, WidgetRoot};
 pub use status::{ErrorNotice, Loading};

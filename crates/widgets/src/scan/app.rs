@@ -72,17 +72,7 @@ impl Scan {
 
     /// Moves focus to the heading of what is shown, after it is drawn.
     pub fn focus_heading(&self) {
-        let container = self.container;
-        request_animation_frame(move || {
-            use wasm_bindgen::JsCast;
-            if let Some(heading) = container
-                .get_untracked()
-                .and_then(|root| root.query_selector("h2[tabindex]").ok().flatten())
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = heading.focus();
-            }
-        });
+        crate::browser::focus_later(self.container, "h2[tabindex]".to_owned());
     }
 
     /// Lists a code or file that was not added, with the reason.

@@ -259,8 +259,8 @@ fn PersonalResult(
             view! {
                 <tr>
                     <th scope="row">{d.label.get(lang).to_owned()}</th>
-                    <td>{cell(response.now[i])}</td>
-                    {instrument.ask_desired.then(|| view! { <td>{cell(response.desired[i])}</td> })}
+                    <td data-label=i18n.t("scan.now")>{cell(response.now[i])}</td>
+                    {instrument.ask_desired.then(|| view! { <td data-label=i18n.t("scan.desired")>{cell(response.desired[i])}</td> })}
                 </tr>
             }
         })
@@ -292,7 +292,7 @@ fn PersonalResult(
         })}
         <p>{i18n.t("scan.result.not-a-verdict")}</p>
         <div class="ww-table-scroll" role="region" aria-labelledby=scan.id("mijn-tabel") tabindex="0">
-            <table class="ww-coverage-table">
+            <table class="ww-coverage-table ww-stack">
                 <caption id=scan.id("mijn-tabel")>{i18n.t("scan.result.table")}</caption>
                 <thead>
                     <tr>

@@ -26,25 +26,6 @@ fn number(lang: &str, value: f64) -> String {
     }
 }
 
-/// Reads the file chosen in `input` as text, then hands its name and text to `use_file`.
-fn with_chosen_file(
-    input: NodeRef<leptos::html::Input>,
-    use_file: impl FnOnce(String, String) + 'static,
-) {
-    let Some(input) = input.get_untracked() else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok();
-        if let Some(text) = text.and_then(|text| text.as_string()) {
-            use_file(file.name(), text);
-        }
-    });
-}
-
 /// The facilitator's part.
 #[component]
 pub(crate) fn TeamView() -> impl IntoView {
@@ -64,7 +45,7 @@ pub(crate) fn TeamView() -> impl IntoView {
         (combine(&instrument, &unique), unique, repeats)
     });
     let import_file = move |_| {
-        with_chosen_file(file_input, move |name, text| {
+        browser::read_chosen_file(file_input, move |name, text| {
             let instrument = scan.instrument.get_value();
             let imported = if text.trim_start().starts_with('{') {
                 import_json(&instrument, &text)
@@ -91,7 +72,7 @@ pub(crate) fn TeamView() -> impl IntoView {
         });
     };
     let import_earlier = move |_| {
-        with_chosen_file(earlier_input, move |name, text| {
+        browser::read_chosen_file(earlier_input, move |name, text| {
             match import_json(&scan.instrument.get_value(), &text) {
                 Ok(export) => {
                     let _ = scan.earlier.try_set(Some((export.round, export.result)));
@@ -137,7 +118,7 @@ pub(crate) fn TeamView() -> impl IntoView {
     };
     let print = move |_| {
         if let Some(container) = scan.container.get_untracked() {
-            browser::print_widget(&container);
+            browser::print_widget(&container, || ());
         }
     };
     let labels: Vec<String> = instrument
@@ -247,18 +228,18 @@ fn team_result(
             view! {
                 <tr class:ww-flagged=flagged>
                     <th scope="row">{labels[i].clone()}</th>
-                    <td>{fmt(d.now.as_ref().map(|s| s.median))}</td>
-                    {ask_desired.then(|| view! { <td>{fmt(d.desired.as_ref().map(|s| s.median))}</td> })}
-                    {ask_desired.then(|| view! { <td>{fmt(d.gap)}</td> })}
+                    <td data-label=i18n.t("scan.team.median-now")>{fmt(d.now.as_ref().map(|s| s.median))}</td>
+                    {ask_desired.then(|| view! { <td data-label=i18n.t("scan.team.median-desired")>{fmt(d.desired.as_ref().map(|s| s.median))}</td> })}
+                    {ask_desired.then(|| view! { <td data-label=i18n.t("scan.team.difference")>{fmt(d.gap)}</td> })}
                     {full.then(|| {
                         let spread = d.now.clone();
                         view! {
-                            <td>{spread.as_ref().map(|s| format!("{}–{}", s.min, s.max)).unwrap_or_default()}</td>
-                            <td>{spread.as_ref().map(|s| number(lang, s.iqr())).unwrap_or_default()}</td>
-                            <td class="ww-dots-cell">{spread.map(|spread| view! { <Dots spread /> })}</td>
+                            <td data-label=i18n.t("scan.team.range")>{spread.as_ref().map(|s| format!("{}–{}", s.min, s.max))}</td>
+                            <td data-label=i18n.t("scan.team.iqr")>{spread.as_ref().map(|s| number(lang, s.iqr()))}</td>
+                            <td class="ww-dots-cell" data-label=i18n.t("scan.team.answers")>{spread.map(|spread| view! { <Dots spread /> })}</td>
                         }
                     })}
-                    <td>{flag.unwrap_or_default()}</td>
+                    <td data-label=i18n.t("scan.team.disagreement")>{flag}</td>
                 </tr>
             }
         })
@@ -317,16 +298,16 @@ fn team_result(
                 view! {
                     <tr>
                         <th scope="row">{labels[i].clone()}</th>
-                        <td>{fmt(then)}</td>
-                        <td>{fmt(now)}</td>
-                        <td>{change.map(|c| format!("{}{}", if c > 0.0 { "+" } else { "" }, number(lang, c))).unwrap_or_default()}</td>
+                        <td data-label=i18n.t("scan.team.before")>{fmt(then)}</td>
+                        <td data-label=i18n.t("scan.now")>{fmt(now)}</td>
+                        <td data-label=i18n.t("scan.team.change")>{change.map(|c| format!("{}{}", if c > 0.0 { "+" } else { "" }, number(lang, c)))}</td>
                     </tr>
                 }
             })
             .collect_view();
         view! {
             <div class="ww-table-scroll" role="region" aria-labelledby=scan.id("vergelijk") tabindex="0">
-                <table class="ww-coverage-table">
+                <table class="ww-coverage-table ww-stack">
                     <caption id=scan.id("vergelijk")>{i18n.t_with("scan.team.compare", &[("round", &round)])}</caption>
                     <thead><tr>
                         <th scope="col">{i18n.t("scan.dimension")}</th>
@@ -355,7 +336,7 @@ fn team_result(
             {ask_desired.then(|| view! { <span class="ww-legend-desired">{i18n.t("scan.team.legend-desired")}</span> })}
         </p>
         <div class="ww-table-scroll" role="region" aria-labelledby=region_table tabindex="0">
-            <table class="ww-coverage-table ww-team-table">
+            <table class="ww-coverage-table ww-team-table ww-stack">
                 <caption id=table_id>{i18n.t("scan.team.table")}</caption>
                 <thead>
                     <tr>
