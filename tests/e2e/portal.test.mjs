@@ -1,7 +1,7 @@
 // The demo portal: every page is accessible and the embedding page shows the real snippet.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { assertAccessible, assertNoProblems, launch, newPage, url } from "./support.mjs";
+import { assertNoProblems, launch, look, newPage, url } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -35,10 +35,29 @@ for (const [path, heading] of [
     if (path === "/hulpwijzer.html") {
       await page.locator("wegwijs-hulpwijzer .ww-step-title").waitFor();
     }
-    await assertAccessible(page, path);
+    await look(page, null, path.replace(/\.html$/, "").replace("/", "") || "home");
     assertNoProblems(page);
   });
 }
+
+test("the browser sees only the test fonts, so every machine renders the same", async () => {
+  const page = await newPage(browser);
+  await page.goto(url("/"));
+  const widths = await page.evaluate(() => {
+    const canvas = document.createElement("canvas").getContext("2d");
+    const width = (family) => {
+      canvas.font = `20px ${family}`;
+      return Math.round(canvas.measureText("Samenwerkingsscan voor wijkteams").width);
+    };
+    return Object.fromEntries(
+      ["'DejaVu Sans'", "sans-serif", "system-ui", "Arial", "Roboto", "'Liberation Sans'", "'Noto Sans'", "'Segoe UI'"].map((f) => [f, width(f)]),
+    );
+  });
+  const dejavu = widths["'DejaVu Sans'"];
+  for (const [family, width] of Object.entries(widths)) {
+    assert.equal(width, dejavu, `${family} renders as DejaVu Sans (tests/fonts/fonts.conf): ${JSON.stringify(widths)}`);
+  }
+});
 
 test("the embedding page shows the snippet with this build's integrity hash", async () => {
   const page = await newPage(browser);

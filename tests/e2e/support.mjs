@@ -141,9 +141,9 @@ function slug(text) {
     .toLowerCase();
 }
 
-/** The widget name of a host selector: "wegwijs-hulpwijzer" → "hulpwijzer". */
+/** The widget name of a host selector ("wegwijs-hulpwijzer" → "hulpwijzer"); "portal" for a whole page. */
 function widgetName(host) {
-  return host.replace(/^wegwijs-/, "").replace(/[^\w-].*$/, "");
+  return host ? host.replace(/^wegwijs-/, "").replace(/[^\w-].*$/, "") : "portal";
 }
 
 /** Waits until layout has settled after a change (two animation frames). */
@@ -363,7 +363,8 @@ function layoutProblems() {
  * against the painted background, and at 320, 390 and 1280 px no sideways scroll and no word
  * broken into fragments of one or two letters. With `cargo xtask shots` it also writes
  * screenshots at 390 and 1280 px to `target/shots/<widget>-<state>-<width>.png`.
- * The viewport is restored afterwards.
+ * The viewport is restored afterwards. With `host` null it looks at the whole page (axe on
+ * the document, shadow roots included).
  */
 export async function look(page, host, state) {
   await page.evaluate(installLookingTools);
@@ -384,22 +385,25 @@ export async function look(page, host, state) {
   }
   problems.push(...(await page.evaluate(contrastProblems)));
   problems.push(...(await axeProblems(page, host)));
-  assert.deepEqual(problems, [], `what a person would see wrong in ${host} (${state})`);
+  assert.deepEqual(problems, [], `what a person would see wrong in ${host ?? "the page"} (${state})`);
 }
 
-/** axe-core inside the widget: violations, and contrast it could not decide that we cannot either. */
+/**
+ * axe-core inside the widget (or on the whole page when `host` is null): violations, and
+ * contrast it could not decide that we cannot either.
+ */
 async function axeProblems(page, host) {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (host) => {
     const results = await window.axe.run(
-      { include: { fromShadowDom: [host, ".ww-root"] } },
+      host ? { include: { fromShadowDom: [host, ".ww-root"] } } : document,
       {
         runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
         resultTypes: ["violations", "incomplete"],
         elementRef: true,
       },
     );
-    if (results.passes.length === 0 && results.violations.length === 0) return [`axe-core checked nothing inside ${host}`];
+    if (results.passes.length === 0 && results.violations.length === 0) return [`axe-core checked nothing inside ${host ?? "the page"}`];
     const { contrast, describe } = window.__look;
     const problems = results.violations.flatMap((v) =>
       v.nodes.map((n) => `axe ${v.id} (${v.help}): ${JSON.stringify(n.target)} ${n.failureSummary}`),
@@ -421,8 +425,9 @@ async function axeProblems(page, host) {
  * `controls`, and the classes of the visible `charts`): `print` is a function that makes the
  * widget print (a click). `window.print` is replaced so the widget
  * stays in its printing state, print media is emulated, and the visible texts and any
- * visible form controls are collected (shadow roots included). With `cargo xtask shots` a
- * screenshot of the printed page is written too. Afterwards the widget gets `afterprint`
+ * visible form controls are collected (shadow roots included), on a page as wide as A4;
+ * content that is wider than the paper and would be cut off fails. With `cargo xtask shots`
+ * a screenshot of the printed page is written too. Afterwards the widget gets `afterprint`
  * and the screen media back.
  */
 export async function printed(page, host, state, print) {
@@ -438,8 +443,26 @@ export async function printed(page, host, state, print) {
   await page.emulateMedia({ media: "print" });
   const original = page.viewportSize();
   try {
-    await page.setViewportSize({ width: 794, height: original.height }); // A4 at 96 dpi
+    // An A4 page less 1 cm margins on each side, at 96 dpi.
+    await page.setViewportSize({ width: 718, height: original.height });
     await settled(page);
+    const cut = await page.evaluate(() => {
+      // On paper nothing scrolls: content wider than its box is cut off.
+      const { shown, describe } = window.__look;
+      const found = [];
+      const walk = (node) => {
+        for (const child of node.children ?? []) {
+          if (child.shadowRoot) walk(child.shadowRoot);
+          if (child.scrollWidth > child.clientWidth + 1 && getComputedStyle(child).overflowX !== "visible" && shown(child)) found.push(describe(child));
+          walk(child);
+        }
+      };
+      walk(document.body);
+      const page = document.scrollingElement;
+      if (page.scrollWidth > page.clientWidth) found.push(`the page is ${page.scrollWidth - page.clientWidth}px wider than the paper`);
+      return found;
+    });
+    assert.deepEqual(cut, [], `content cut off on paper (${host}, ${state})`);
     const seen = await page.evaluate(() => {
       const { textElements, shown } = window.__look;
       const visible = textElements().filter(shown);
