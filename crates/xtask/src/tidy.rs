@@ -200,11 +200,9 @@ pub fn reference_exists(reference: &str, from: &str, files: &BTreeSet<String>) -
     let mut normal = Vec::new();
     for part in relative.components() {
         match part {
-            std::path::Component::ParentDir => {
-                if normal.pop().is_none() {
-                    return false; // outside the repository
-                }
-            }
+            // Above the root: outside the repository.
+            std::path::Component::ParentDir if normal.pop().is_none() => return false,
+            std::path::Component::ParentDir => {}
             std::path::Component::Normal(name) => normal.push(name.to_string_lossy()),
             _ => {}
         }
