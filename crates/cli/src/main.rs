@@ -3,6 +3,7 @@
 //! Inputs are HSDS 3.0 JSON, an HSDS CSV datapackage folder, or the simple spreadsheet CSV
 //! (see the README); `search` also takes an index file made by `wegwijs index`.
 
+mod advise;
 mod bench;
 mod generate;
 mod input;
@@ -57,6 +58,9 @@ enum Command {
         /// The guide definition (JSON).
         file: PathBuf,
     },
+    /// What the hulpwijzer advises for words, worries and answers: urgent signals and the
+    /// numbers to call, the team, and the recommended services (the widget's own code).
+    Advise(advise::AdviseArgs),
     /// Check a samenwerkingsscan instrument file: poles, scale, translations, typology
     /// profiles; a problem is named with its JSON path.
     ValidateInstrument {
@@ -295,6 +299,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Search(args) => search(args),
+        Command::Advise(args) => advise::run(args).map(|()| ExitCode::SUCCESS),
         Command::ValidateGuide { file } => {
             let text = fs::read_to_string(&file)
                 .with_context(|| format!("cannot read {}", file.display()))?;

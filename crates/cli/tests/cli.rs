@@ -299,3 +299,61 @@ fn validate_instrument_accepts_both_shipped_instruments_and_names_a_problem() {
         .code(2)
         .stderr(predicates::str::contains("cannot read"));
 }
+
+#[test]
+fn advise_shows_what_the_hulpwijzer_tells_a_resident() {
+    let crisis = json_output(wegwijs().args([
+        "advise",
+        "www/data/hulpwijzer.json",
+        "--words",
+        "ik zie het niet meer zitten",
+        "--json",
+    ]));
+    assert_eq!(crisis["signals"][0]["id"], "zelfdoding");
+    assert_eq!(crisis["urgent_contacts"][0]["phone"], "0800-0113");
+    let calm = json_output(wegwijs().args([
+        "advise",
+        "www/data/hulpwijzer.json",
+        "--words",
+        "ik ben doodmoe",
+        "--json",
+    ]));
+    assert_eq!(calm["signals"], serde_json::json!([]));
+
+    let rent = json_output(wegwijs().args([
+        "advise",
+        "www/data/hulpwijzer.json",
+        "--worry",
+        "geld",
+        "--answer",
+        "geld-huur=nee",
+        "--postcode",
+        "3952",
+        "--index",
+        "www/data/kaart.json",
+        "--json",
+    ]));
+    assert_eq!(rent["domains"], serde_json::json!(["geld", "wonen"]));
+    assert_eq!(rent["team"]["id"], "wijkteam-oosterhof");
+    let main: Vec<&str> = rent["services"]["main"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        main,
+        ["Schuldhulpverlening gemeente", "Woonstichting Lindenhoven"]
+    );
+
+    wegwijs()
+        .args([
+            "advise",
+            "www/data/hulpwijzer.json",
+            "--answer",
+            "geld-huur=misschien",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("it has: ja, nee, weet-niet"));
+}

@@ -24,6 +24,29 @@ pub fn web_link(raw: &str) -> Option<String> {
     (!host.is_empty() && !host.contains(['<', '>', '"', '\'', '\\'])).then_some(candidate)
 }
 
+/// A link to one service on the social map's page: `page` (a path on the site such as
+/// `/sociale-kaart.html`, or an http(s) address) with the map's `#kaart?dienst=<id>`
+/// fragment. `None` for anything else (a `javascript:` page is never a link).
+pub fn service_page_link(page: &str, service_id: &str) -> Option<String> {
+    let page = page.trim().split('#').next().unwrap_or_default();
+    let path_on_site = page.starts_with('/') && !page.starts_with("//");
+    let base = if path_on_site
+        && !page
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\"'\\".contains(c))
+    {
+        page.to_owned()
+    } else {
+        web_link(page)?
+    };
+    let fragment = crate::view_state::ViewState {
+        service: Some(service_id.to_owned()),
+        ..Default::default()
+    }
+    .to_fragment();
+    Some(format!("{base}#{fragment}"))
+}
+
 /// A web address as people read it: without `https://`, `www.` and a trailing slash.
 pub fn display_web(url: &str) -> String {
     let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -128,6 +151,21 @@ pub fn mail_link(address: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_service_page_link_goes_to_the_map_s_page_or_nowhere() {
+        assert_eq!(
+            super::service_page_link("/sociale-kaart.html", "abc-1").as_deref(),
+            Some("/sociale-kaart.html#kaart?dienst=abc-1")
+        );
+        assert_eq!(
+            super::service_page_link("https://gemeente.example/kaart#oud", "x").as_deref(),
+            Some("https://gemeente.example/kaart#kaart?dienst=x")
+        );
+        assert_eq!(super::service_page_link("javascript:alert(1)", "x"), None);
+        assert_eq!(super::service_page_link("//evil.example/", "x"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -58,7 +58,10 @@ function defineWegwijsElement(tag) {
   );
 }
 
-/** If the wasm cannot load, say so inside each widget instead of leaving it blank. */
+/**
+ * If the wasm cannot load, say so inside each widget instead of leaving it blank, and keep
+ * the host's own content of the element (its fallback, such as a phone number) in view.
+ */
 function showWegwijsLoadFailure(error) {
   console.error("Wegwijs could not start:", error);
   for (const element of document.querySelectorAll("*")) {
@@ -69,7 +72,7 @@ function showWegwijsLoadFailure(error) {
     message.textContent = document.documentElement.lang.startsWith("en")
       ? "This help tool cannot start. Please reload the page, or contact the municipality."
       : "Deze hulp kan nu niet starten. Laad de pagina opnieuw, of neem contact op met de gemeente.";
-    shadow.append(message);
+    shadow.append(message, document.createElement("slot"));
   }
 }
 

@@ -15,6 +15,9 @@ use wegwijs_directory::{Domain, Problem, Severity};
 
 use wegwijs_text::Text;
 
+use crate::national;
+use crate::words::Phrases;
+
 /// A contact for urgent help (112, Veilig Thuis, 113) or a fast track.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
@@ -35,7 +38,8 @@ pub struct Contact {
     pub always: bool,
 }
 
-/// An urgent signal raised by an answer ("ik voel me niet veilig thuis").
+/// An urgent signal, raised by an answer ("ik voel me niet veilig thuis") or by the
+/// resident's own words ("hij slaat me"; see [`crate::words`] for the rule).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signal {
     /// Unique id, used by rules.
@@ -44,6 +48,12 @@ pub struct Signal {
     pub message: Text,
     /// The contacts that come first, in order.
     pub contacts: Vec<String>,
+    /// Phrases per language that raise the signal when the resident writes them.
+    #[serde(default)]
+    pub phrases: Phrases,
+    /// Idioms per language that only look like a phrase ("dood op"); taken out first.
+    #[serde(default)]
+    pub not: Phrases,
 }
 
 /// One answer option.
@@ -83,6 +93,11 @@ pub struct GuideDomain {
     /// One to three follow-up questions.
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// The municipality's main service for this worry, the way in (schuldhulpverlening for
+    /// debts): service ids or names on the social map, the first one found is used. Without
+    /// it, the best matching general or tailored provision is.
+    #[serde(default)]
+    pub main: Vec<String>,
 }
 
 /// A neighbourhood team.
@@ -210,9 +225,16 @@ impl Guide {
             .find(|q| q.id == id)
     }
 
-    /// The contacts shown on every screen.
-    pub fn always_contacts(&self) -> impl Iterator<Item = &Contact> {
-        self.contacts.iter().filter(|c| c.always)
+    /// The contacts shown on every screen: the guide's own, then the national crisis lines
+    /// it does not list itself (compared by number).
+    pub fn always_contacts(&self) -> Vec<&Contact> {
+        let own: Vec<&Contact> = self.contacts.iter().filter(|c| c.always).collect();
+        let number = |c: &Contact| c.phone.as_deref().and_then(tel_link);
+        let missing: Vec<&Contact> = national::crisis_lines()
+            .iter()
+            .filter(|line| !own.iter().any(|c| number(c) == number(line)))
+            .collect();
+        own.into_iter().chain(missing).collect()
     }
 
     /// The team for a 4-digit postcode ("3951", "3951 AB") or a neighbourhood name.
@@ -263,6 +285,8 @@ impl Guide {
             let at = format!("$.signals[{i}]");
             signal_ids.insert(signal.id.as_str());
             check_text(problems, at.clone(), "message", &signal.message);
+            check_phrases(problems, &at, "phrases", &signal.phrases);
+            check_phrases(problems, &at, "not", &signal.not);
             for contact in &signal.contacts {
                 if !contact_ids.contains(contact.as_str()) {
                     add(
@@ -414,6 +438,34 @@ fn add(problems: &mut Vec<Problem>, location: String, field: &str, message: Stri
         field: field.to_owned(),
         message,
     });
+}
+
+/// Phrases: none empty, and when a signal has phrases, every required language has some.
+fn check_phrases(problems: &mut Vec<Problem>, at: &str, field: &str, phrases: &Phrases) {
+    for (lang, list) in phrases {
+        for (i, phrase) in list.iter().enumerate() {
+            if wegwijs_directory::text::tokens(phrase).is_empty() {
+                add(
+                    problems,
+                    format!("{at}.{field}.{lang}[{i}]"),
+                    field,
+                    "an empty phrase matches nothing".into(),
+                );
+            }
+        }
+    }
+    if phrases.values().any(|list| !list.is_empty()) {
+        for lang in wegwijs_text::REQUIRED_LANGUAGES {
+            if phrases.get(lang).is_none_or(Vec::is_empty) {
+                add(
+                    problems,
+                    at.to_owned(),
+                    field,
+                    format!("no {lang:?} phrases (missing translation)"),
+                );
+            }
+        }
+    }
 }
 
 fn check_text(problems: &mut Vec<Problem>, location: String, field: &str, text: &Text) {

@@ -8,6 +8,9 @@ use wegwijs_directory::Domain;
 
 use crate::definition::{Guide, Question};
 
+/// How many steps the progress bar counts.
+pub const STEPS: usize = 5;
+
 /// Where the resident is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Step {
@@ -38,6 +41,10 @@ pub struct Journey {
     pub place: String,
     /// A note for the conversation.
     pub note: String,
+    /// The services (ids) the resident put in their overview; `None` until they choose,
+    /// meaning the ways in the advice recommends.
+    #[serde(default)]
+    pub chosen_services: Option<Vec<String>>,
     /// The current step.
     pub step: Step,
     /// The steps before, for "Vorige".
@@ -53,6 +60,7 @@ impl Default for Journey {
             answers: BTreeMap::new(),
             place: String::new(),
             note: String::new(),
+            chosen_services: None,
             step: Step::Start,
             history: Vec::new(),
         }
@@ -142,18 +150,40 @@ impl Journey {
         }
     }
 
-    /// Step number and total, for "Stap 3 van 7" (the overview counts as the last step).
-    pub fn progress(&self, guide: &Guide) -> (usize, usize) {
-        let questions = self.questions(guide).len();
-        let total = 4 + questions;
+    /// Step number and total, for "Stap 3 van 5". The five steps are the same for everyone
+    /// (for whom, worries, questions, what you can do, overview), so the total never jumps;
+    /// the questions are counted within their step ([`Journey::question_number`]).
+    pub fn progress(&self) -> (usize, usize) {
         let current = match self.step {
             Step::Start => 1,
             Step::Worries => 2,
-            Step::Question(index) => 3 + index.min(questions.saturating_sub(1)),
-            Step::Advice => 3 + questions,
-            Step::Overview => 4 + questions,
+            Step::Question(_) => 3,
+            Step::Advice => 4,
+            Step::Overview => 5,
         };
-        (current, total)
+        (current, STEPS)
+    }
+
+    /// On a question: its number and how many questions there are, for "Vraag 1 van 3".
+    pub fn question_number(&self, guide: &Guide) -> Option<(usize, usize)> {
+        let Step::Question(index) = self.step else {
+            return None;
+        };
+        let count = self.questions(guide).len();
+        (index < count).then_some((index + 1, count))
+    }
+
+    /// Puts a service (by id) in the overview or takes it out. The first choice starts from
+    /// `defaults`, the services the overview holds until the resident chooses.
+    pub fn toggle_service(&mut self, id: &str, defaults: &[String]) {
+        let chosen = self
+            .chosen_services
+            .get_or_insert_with(|| defaults.to_vec());
+        if let Some(position) = chosen.iter().position(|c| c == id) {
+            chosen.remove(position);
+        } else {
+            chosen.push(id.to_owned());
+        }
     }
 
     /// Makes sure the step still exists (after worries changed, or a stored journey).

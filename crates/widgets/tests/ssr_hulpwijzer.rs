@@ -33,7 +33,7 @@ fn render(lang: &str, journey: Journey) -> String {
         let loaded = loaded();
         view! {
             <WidgetRoot i18n class="ww-gids">
-                <GuideApp loaded initial=journey />
+                <GuideApp loaded initial=journey kaart_page=Some("/sociale-kaart.html".to_owned()) />
             </WidgetRoot>
         }
         .to_html()
@@ -52,7 +52,8 @@ fn journey(setup: impl FnOnce(&Guide, &mut Journey)) -> Journey {
 fn the_first_screen_is_warm_anonymous_and_shows_urgent_help() {
     let html = render("nl", Journey::default());
     for expected in [
-        "Waar maak je je zorgen over?",
+        "Zoek hulp die bij je past",
+        "Voor wie zoek je hulp?",
         "Je hoeft je naam niet te geven.",
         "We vragen niet waar je woont.",
         "Wat je invult, blijft op je eigen apparaat.",
@@ -61,7 +62,7 @@ fn the_first_screen_is_warm_anonymous_and_shows_urgent_help() {
         r#"href="tel:08002000""#,
         r#"href="tel:08000113""#,
         "Voor iemand anders",
-        "Stap 1 van 4",
+        "Stap 1 van 5",
         "Onthoud mijn antwoorden op dit apparaat",
         "Alles wissen",
         r#"tabindex="-1""#,
@@ -112,7 +113,11 @@ fn a_question_is_a_fieldset_with_its_answers() {
     assert!(html.contains("Over: Geld en schulden"));
     assert_eq!(html.matches(r#"type="radio""#).count(), 3);
     assert!(html.contains("Weet ik niet"));
-    assert!(html.contains("Stap 3 van 6"));
+    assert!(
+        html.contains("Stap 3 van 5"),
+        "the total does not depend on the worries"
+    );
+    assert!(html.contains("Vraag 1 van 2"));
 }
 
 #[test]
@@ -128,8 +133,8 @@ fn unsafe_at_home_puts_veilig_thuis_first() {
         }),
     );
     let urgent = html.find("Doe dit eerst").expect("urgent section");
-    let yourself = html.find("Wat je zelf kunt doen").expect("self help");
-    assert!(urgent < yourself, "urgent help comes first");
+    let step = html.find("Dit kun je doen").expect("the step");
+    assert!(urgent < step, "urgent help comes before anything else");
     assert!(html.contains("Bel Veilig Thuis: 0800-2000"), "{html}");
     assert!(html.contains("Je voelt je niet veilig thuis."));
 }
@@ -162,11 +167,73 @@ fn money_and_loneliness_lead_to_informal_help_and_the_team() {
         .split("Hulp van vrijwilligers en voor iedereen")
         .nth(1)
         .unwrap();
-    let informal = informal.split("Jouw wijkteam").next().unwrap();
+    let informal = informal.split("Andere hulp").next().unwrap();
     assert!(informal.contains("Schuldhulpmaatje"), "{informal}");
     assert!(
         informal.contains("Buurtkamer") || informal.contains("Maatje"),
         "{informal}"
+    );
+    // The way in for each worry, with a link to it on the social map and a choice for the
+    // overview; the team's place form sits with the team.
+    let main = html
+        .split("Hier kun je terecht")
+        .nth(1)
+        .expect("the ways in");
+    let main = main.split("Jouw wijkteam").next().unwrap();
+    for expected in [
+        "Voor Geld en schulden:",
+        "Schuldhulpverlening gemeente",
+        "Voor Wonen:",
+        "Woonstichting Lindenhoven",
+        "Meer over deze hulp",
+        r#"href="/sociale-kaart.html#kaart?dienst="#,
+        "Zet in mijn overzicht",
+    ] {
+        assert!(main.contains(expected), "missing {expected:?} in {main}");
+    }
+    let team = html.split("Jouw wijkteam").nth(1).unwrap();
+    assert!(
+        team.contains("Postcode of wijk"),
+        "the place form is in the team's section"
+    );
+    assert!(
+        !html.contains("Klusdienst"),
+        "rent arrears need no handyman"
+    );
+}
+
+#[test]
+fn crisis_words_put_113_first_on_the_next_screen() {
+    let html = render(
+        "nl",
+        journey(|g, j| {
+            j.next(g);
+            j.own_words = "ik zie het echt niet meer zitten".into();
+            j.toggle_domain(g, Domain::Zingeving);
+            j.next(g);
+        }),
+    );
+    let urgent = html.find("Doe dit eerst").expect("urgent section");
+    assert!(
+        urgent < html.find("ww-step-title").unwrap(),
+        "before the step"
+    );
+    assert!(
+        html.contains("Bel 113 Zelfmoordpreventie: 0800-0113"),
+        "{html}"
+    );
+    assert!(html.contains(r#"href="tel:08000113""#));
+    let calm = render(
+        "nl",
+        journey(|g, j| {
+            j.next(g);
+            j.own_words = "ik ben doodmoe van het werk".into();
+            j.next(g);
+        }),
+    );
+    assert!(
+        !calm.contains("Doe dit eerst"),
+        "a look-alike raises nothing"
     );
 }
 
@@ -189,10 +256,15 @@ fn the_overview_tells_the_story_once() {
     for expected in [
         "Mijn overzicht",
         "Ik zoek hulp voor iemand anders.",
+        "Direct hulp nodig:",
+        "Politie, brandweer, ambulance: 112",
         "Zorgen voor een ander",
         "Is het zorgen nu te zwaar voor je?",
         "Ja",
         "Sociaal wijkteam Beekdorp",
+        "Bel 0342-400050",
+        "Hulp die ik kan bellen of bezoeken:",
+        "Steunpunt Mantelzorg",
         "Mijn moeder woont alleen.",
         "Print",
         "Bewaar als bestand",
@@ -205,7 +277,7 @@ fn the_overview_tells_the_story_once() {
 #[test]
 fn english_is_complete() {
     let html = render("en", Journey::default());
-    assert!(html.contains("What are you worried about?"));
+    assert!(html.contains("Find help that suits you"));
     assert!(html.contains("Need help right now?"));
     assert!(html.contains(r#"lang="en""#));
 }
@@ -232,9 +304,19 @@ fn a_missing_or_broken_guide_is_explained() {
             view! { <GuideView state=state.into() on_retry=Callback::new(|()| {}) /> }.to_html()
         });
         assert!(html.contains(r#"role="alert""#), "{html}");
+        for number in ["tel:112", "tel:08000113", "tel:08002000"] {
+            assert!(
+                html.contains(number),
+                "the page always says where to go in danger: {html}"
+            );
+        }
         assert!(
-            html.contains("112"),
-            "the page always says where to go in danger: {html}"
+            html.contains("<slot>"),
+            "the host's own fallback stays visible"
+        );
+        assert!(
+            !html.contains("kaart"),
+            "the hulpwijzer is not a map: {html}"
         );
         assert_eq!(html.contains("Probeer het opnieuw"), retry);
     }

@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wegwijs_guide::advice::{contacts_of, urgent_signals};
 use wegwijs_guide::{Guide, Journey, Step};
 
 use super::advice::AdviceStep;
 use super::overview::OverviewStep;
 use super::steps::{QuestionStep, StartStep, WorriesStep};
+use super::urgent::{always_lines, ContactLine, CrisisBox, DoThisFirst};
 use super::LoadedGuide;
 use crate::browser::{self, Keep};
 use crate::i18n::use_i18n;
@@ -29,6 +31,33 @@ pub(crate) struct Gids {
     pub announcement: RwSignal<String>,
     pub container: NodeRef<leptos::html::Div>,
     pub printing: RwSignal<bool>,
+    /// The page of the social map (`kaart`), for "Meer over deze hulp".
+    pub kaart_page: StoredValue<Option<String>>,
+}
+
+/// The urgent signals of a journey as shown: their ids, messages and contacts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Urgent {
+    pub ids: Vec<String>,
+    pub messages: Vec<String>,
+    pub contacts: Vec<ContactLine>,
+}
+
+impl Urgent {
+    fn of(guide: &Guide, journey: &Journey, lang: &str) -> Self {
+        let signals = urgent_signals(guide, journey);
+        Self {
+            ids: signals.iter().map(|s| s.id.clone()).collect(),
+            messages: signals
+                .iter()
+                .map(|s| s.message.get(lang).to_owned())
+                .collect(),
+            contacts: contacts_of(guide, &signals)
+                .into_iter()
+                .map(|c| ContactLine::of(c, lang))
+                .collect(),
+        }
+    }
 }
 
 impl Gids {
@@ -62,6 +91,9 @@ pub fn GuideApp(
     /// Start from this journey instead of a remembered one (for tests).
     #[prop(optional)]
     initial: Option<Journey>,
+    /// The page of the social map, for links to a service's details.
+    #[prop(default = None)]
+    kaart_page: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let guide = loaded.guide.clone();
@@ -79,6 +111,7 @@ pub fn GuideApp(
         announcement: RwSignal::new(String::new()),
         container: NodeRef::new(),
         printing: RwSignal::new(false),
+        kaart_page: StoredValue::new(kaart_page),
     };
     provide_context(gids);
 
@@ -95,8 +128,12 @@ pub fn GuideApp(
     });
 
     let step = Memo::new(move |_| gids.journey.with(|j| j.step));
-    let progress = Memo::new(move |_| gids.with_guide(|g| gids.journey.with(|j| j.progress(g))));
-    // On every new step: focus its heading and say where the resident is.
+    let progress = Memo::new(move |_| gids.journey.with(Journey::progress));
+    let urgent = Memo::new(move |_| {
+        gids.with_guide(|g| gids.journey.with(|j| Urgent::of(g, j, i18n.lang())))
+    });
+    // On every new step: say where the resident is, and focus what comes first: "Doe dit
+    // eerst" when something is urgent, else the step's heading.
     Effect::new(move |previous: Option<Step>| {
         let current = step.get();
         if previous.is_some_and(|p| p != current) {
@@ -105,9 +142,31 @@ pub fn GuideApp(
                 "gids.progress",
                 &[("step", &at.to_string()), ("steps", &of.to_string())],
             ));
-            browser::focus_later(gids.container, format!("#{}", gids.id("stap")));
+            let first = if urgent.with_untracked(|u| u.ids.is_empty()) {
+                "stap"
+            } else {
+                "eerst"
+            };
+            browser::focus_later(gids.container, format!("#{}", gids.id(first)));
         }
         current
+    });
+    // A signal raised on this screen (by the resident's own words) is said at once.
+    Effect::new(move |previous: Option<Vec<String>>| {
+        let now = urgent.with(|u| u.ids.clone());
+        if let Some(before) = previous {
+            if let Some(message) = urgent.with(|u| {
+                u.ids
+                    .iter()
+                    .zip(&u.messages)
+                    .find(|(id, _)| !before.contains(id))
+                    .map(|(_, m)| m.clone())
+            }) {
+                gids.announcement
+                    .set(i18n.t_with("gids.urgent.raised", &[("message", &message)]));
+            }
+        }
+        now
     });
 
     let can_speak = RwSignal::new(false);
@@ -136,7 +195,13 @@ pub fn GuideApp(
     view! {
         <div class="ww-gids-app" class:ww-printing=move || gids.printing.get() node_ref=gids.container>
             <LiveRegion text=gids.announcement />
-            <CrisisBox />
+            <CrisisBox contacts=gids.with_guide(|g| always_lines(g, i18n.lang())) label_id=gids.id("direct") />
+            {move || {
+                let urgent = urgent.get();
+                (!urgent.ids.is_empty()).then(|| view! {
+                    <DoThisFirst messages=urgent.messages contacts=urgent.contacts heading_id=gids.id("eerst") />
+                })
+            }}
             <div class="ww-progress-line">
                 <p class="ww-progress-text">
                     {move || {
@@ -194,45 +259,4 @@ pub fn GuideApp(
         </div>
     }
     .into_any()
-}
-
-/// "Direct hulp nodig?": the urgent contacts, on every screen.
-#[component]
-fn CrisisBox() -> impl IntoView {
-    let gids = use_gids();
-    let i18n = use_i18n();
-    let contacts: Vec<(String, Option<String>, Option<String>, String)> =
-        gids.with_guide(|guide| {
-            guide
-                .always_contacts()
-                .map(|c| {
-                    (
-                        c.name.get(i18n.lang()).to_owned(),
-                        c.phone.clone(),
-                        c.phone
-                            .as_deref()
-                            .and_then(wegwijs_directory::links::tel_link),
-                        c.when.get(i18n.lang()).to_owned(),
-                    )
-                })
-                .collect()
-        });
-    let label_id = gids.id("direct");
-    let labelled_by = label_id.clone();
-    view! {
-        <aside class="ww-crisis" aria-labelledby=labelled_by>
-            <p id=label_id class="ww-crisis-title">{i18n.t("gids.crisis")}</p>
-            <ul class="ww-plain-list" role="list">
-                {contacts.into_iter().map(|(name, phone, tel, when)| view! {
-                    <li>
-                        {match (phone, tel) {
-                            (Some(number), Some(tel)) => view! { <a class="ww-action" href=tel>{name}": "{number}</a> }.into_any(),
-                            _ => view! { <span>{name}</span> }.into_any(),
-                        }}
-                        <span class="ww-note">" "{when}</span>
-                    </li>
-                }).collect_view()}
-            </ul>
-        </aside>
-    }
 }

@@ -4,6 +4,7 @@ mod advice;
 mod app;
 mod overview;
 mod steps;
+mod urgent;
 
 use std::sync::Arc;
 
@@ -14,9 +15,10 @@ use wegwijs_guide::{Guide, GuideError};
 
 use crate::i18n::{use_i18n, I18n};
 use crate::kaart::LoadedMap;
-use crate::kit::{ErrorNotice, Loading, WidgetRoot};
+use crate::kit::{unique_id, ErrorNotice, Loading, WidgetRoot};
 use crate::load::{fetch_bytes, fetch_text, FetchError};
 pub use app::GuideApp;
+use urgent::{ContactLine, CrisisBox};
 
 /// How a web team configured the hulpwijzer (from the element's attributes).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,11 +31,13 @@ pub struct GuideConfig {
     pub src: Option<String>,
     /// Language tag (`lang`); Dutch when absent.
     pub lang: Option<String>,
+    /// The page of the site with the social map (`kaart`), for "Meer over deze hulp".
+    pub kaart: Option<String>,
 }
 
 impl GuideConfig {
     /// The attributes the element reads; a change to any of them re-renders the widget.
-    pub const ATTRIBUTES: &'static [&'static str] = &["guide", "index", "src", "lang"];
+    pub const ATTRIBUTES: &'static [&'static str] = &["guide", "index", "src", "lang", "kaart"];
 
     /// Builds the config from attribute values, given a lookup by attribute name.
     pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Self {
@@ -43,6 +47,7 @@ impl GuideConfig {
             index: non_empty("index"),
             src: non_empty("src"),
             lang: non_empty("lang"),
+            kaart: non_empty("kaart"),
         }
     }
 }
@@ -129,6 +134,7 @@ pub fn Hulpwijzer(
 ) -> impl IntoView {
     let i18n = I18n::for_tag(config.lang.as_deref());
     let state = RwSignal::new(GuideState::Loading);
+    let kaart_page = config.kaart.clone();
     let load = move || {
         state.set(GuideState::Loading);
         let config = config.clone();
@@ -140,7 +146,7 @@ pub fn Hulpwijzer(
     load();
     view! {
         <WidgetRoot i18n class="ww-gids">
-            <GuideView state=state.into() on_retry=Callback::new(move |()| load()) />
+            <GuideView state=state.into() on_retry=Callback::new(move |()| load()) kaart_page />
         </WidgetRoot>
     }
 }
@@ -152,15 +158,21 @@ pub fn GuideView(
     state: Signal<GuideState>,
     /// Called when the user asks to try loading again.
     on_retry: Callback<()>,
+    /// The page of the social map, for links to a service's details.
+    #[prop(default = None)]
+    kaart_page: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || match state.get() {
         GuideState::Loading => view! { <Loading label=i18n.t("gids.loading") /> }.into_any(),
-        GuideState::Ready(loaded) => view! { <GuideApp loaded /> }.into_any(),
+        GuideState::Ready(loaded) => {
+            let kaart_page = kaart_page.clone();
+            view! { <GuideApp loaded kaart_page /> }.into_any()
+        }
         GuideState::Failed(failure) => {
             let (title, body, retry, details) = match &failure {
                 GuideFailure::NoGuide => (
-                    "error.config.title",
+                    "gids.error.config-title",
                     "gids.error.body",
                     None,
                     "<wegwijs-hulpwijzer> has no guide attribute".to_owned(),
@@ -178,7 +190,13 @@ pub fn GuideView(
                     failure_text(&failure),
                 ),
             };
+            // Whatever failed, the national crisis lines are there.
+            let lines = wegwijs_guide::national::crisis_lines()
+                .iter()
+                .map(|c| ContactLine::of(c, i18n.lang()))
+                .collect();
             view! {
+                <CrisisBox contacts=lines label_id=unique_id("ww-g-direct") />
                 <ErrorNotice title=i18n.t(title) body=i18n.t(body) details=Some(details) on_retry=retry />
             }
             .into_any()

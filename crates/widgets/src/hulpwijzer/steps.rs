@@ -1,7 +1,7 @@
 //! The first steps: for whom, which worries, and a few simple questions.
 
 use leptos::prelude::*;
-use wegwijs_directory::Query;
+use wegwijs_guide::help::worries_in;
 
 use super::app::use_gids;
 use crate::i18n::use_i18n;
@@ -82,24 +82,16 @@ pub(crate) fn WorriesStep() -> impl IntoView {
     let understand = move || {
         let text = words.get();
         gids.journey.update(|j| j.own_words = text.clone());
+        let guide = gids.guide.get_value();
         let found = gids.map.with_value(|map| {
             map.as_ref()
-                .map(|map| {
-                    map.index
-                        .search(&Query {
-                            text: text.clone(),
-                            limit: 1,
-                            ..Query::default()
-                        })
-                        .detected_domains
-                })
+                .map(|map| worries_in(&guide, &map.index, &text))
                 .unwrap_or_default()
         });
-        let guide = gids.guide.get_value();
         let mut added = Vec::new();
         gids.journey.update(|j| {
             for domain in found {
-                if !j.domains.contains(&domain) && guide.domain(domain).is_some() {
+                if !j.domains.contains(&domain) {
                     j.toggle_domain(&guide, domain);
                     added.push(
                         guide
@@ -165,6 +157,12 @@ pub(crate) fn WorriesStep() -> impl IntoView {
                     autocomplete="off"
                     prop:value=move || words.get()
                     on:input=move |event| words.set(event_target_value(&event))
+                    // Kept when the resident goes on without "Kies voor mij", so what they
+                    // wrote still counts (and raises an urgent signal when it should).
+                    on:change=move |_| {
+                        let text = words.get_untracked();
+                        gids.journey.update(|j| j.own_words = text);
+                    }
                 />
                 <button type="submit" class="ww-button ww-button-secondary">{i18n.t("gids.worries.understand")}</button>
             </div>
@@ -194,6 +192,7 @@ pub(crate) fn QuestionStep(
             .unwrap_or_default();
         Some((question, domain))
     });
+    let number = gids.with_guide(|guide| gids.journey.with_untracked(|j| j.question_number(guide)));
     let Some((question, domain)) = found else {
         return view! { <StepHeading text=i18n.t("gids.advice.title") /> }.into_any();
     };
@@ -222,7 +221,10 @@ pub(crate) fn QuestionStep(
         })
         .collect_view();
     view! {
-        <p class="ww-about">{i18n.t_with("gids.question.about", &[("worry", &domain)])}</p>
+        <p class="ww-about">
+            {number.map(|(at, of)| i18n.t_with("gids.question.number", &[("at", &at.to_string()), ("of", &of.to_string())]) + " · ")}
+            {i18n.t_with("gids.question.about", &[("worry", &domain)])}
+        </p>
         <fieldset class="ww-choices">
             <legend>
                 <StepHeading text=question.text.get(lang).to_owned() />

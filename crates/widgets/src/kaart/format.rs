@@ -1,6 +1,6 @@
 //! Service facts as short, plain sentences in the resident's language.
 
-use wegwijs_directory::schedule::{status, OpenStatus};
+use wegwijs_directory::schedule::{status, week, OpenStatus};
 use wegwijs_directory::time::{Date, LocalDateTime};
 use wegwijs_directory::Service;
 
@@ -46,6 +46,24 @@ pub fn opening(i18n: I18n, service: &Service, now: LocalDateTime) -> Option<Stri
         }
         OpenStatus::Unknown => None,
     }
+}
+
+/// The opening hours of a week on one line, for paper: "maandag 9:00–17:00; vrijdag
+/// 13:00–16:00". `None` when the hours are not known.
+pub fn week_hours(i18n: I18n, service: &Service) -> Option<String> {
+    let days: Vec<String> = week(&service.hours)
+        .iter()
+        .enumerate()
+        .filter(|(_, spans)| !spans.is_empty())
+        .map(|(day, spans)| {
+            let times: Vec<String> = spans
+                .iter()
+                .map(|(open, close)| format!("{}–{}", clock(*open), clock(*close)))
+                .collect();
+            format!("{} {}", i18n.t(WEEKDAYS[day]), times.join(", "))
+        })
+        .collect();
+    (!days.is_empty()).then(|| days.join("; "))
 }
 
 /// "350 m", "1,2 km" (Dutch) or "1.2 km" (English).

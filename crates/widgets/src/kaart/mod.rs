@@ -5,7 +5,7 @@ mod card;
 mod coverage;
 mod detail;
 mod filters;
-mod format;
+pub(crate) mod format;
 mod icons;
 mod nearby;
 mod results;

@@ -2,10 +2,9 @@
 //! on this screen; nothing is stored or sent.
 
 use leptos::prelude::*;
-use wegwijs_directory::schedule::week;
 
 use super::app::use_kaart;
-use super::format::{self, WEEKDAYS};
+use super::format;
 use crate::browser;
 use crate::i18n::use_i18n;
 use crate::kit::Breakable;
@@ -102,16 +101,7 @@ pub(crate) fn PrintView() -> impl IntoView {
                 <div class="ww-print">
                     <p class="ww-print-title">{i18n.t("print.title")}</p>
                     {services.into_iter().map(|service| {
-                        let days = week(&service.hours);
-                        let hours: Vec<String> = days
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, spans)| !spans.is_empty())
-                            .map(|(day, spans)| {
-                                let times: Vec<String> = spans.iter().map(|(o, c)| format!("{}–{}", format::clock(*o), format::clock(*c))).collect();
-                                format!("{} {}", i18n.t(WEEKDAYS[day]), times.join(", "))
-                            })
-                            .collect();
+                        let hours = format::week_hours(i18n, &service);
                         view! {
                             <div class="ww-print-service">
                                 <p class="ww-print-name">{service.name.clone()}</p>
@@ -121,7 +111,7 @@ pub(crate) fn PrintView() -> impl IntoView {
                                 {service.email.clone().map(|e| view! { <p><Breakable text=e /></p> })}
                                 {service.website.clone().map(|w| view! { <p><Breakable text=w /></p> })}
                                 {service.addresses().map(|a| view! { <p>{a.one_line()}</p> }).collect_view()}
-                                {(!hours.is_empty()).then(|| view! { <p>{hours.join("; ")}</p> })}
+                                {hours.map(|hours| view! { <p>{hours}</p> })}
                             </div>
                         }
                     }).collect_view()}

@@ -20,7 +20,8 @@ pub fn Loading(
 }
 
 /// An error the user can understand: what happened, what to do, and, folded away, the
-/// technical details a web team needs.
+/// technical details a web team needs. The host page's own content inside the element (its
+/// fallback, such as a phone number) stays visible under it, through a `<slot>`.
 #[component]
 pub fn ErrorNotice(
     /// What happened, in a few words.
@@ -50,6 +51,9 @@ pub fn ErrorNotice(
                     <p>{details}</p>
                 </details>
             })}
+        </div>
+        <div class="ww-fallback">
+            <slot></slot>
         </div>
     }
 }
