@@ -26,11 +26,18 @@ async function openGids(setup, options) {
 const heading = (page) => page.locator(`${GIDS} .ww-step-title`);
 const button = (page, text) => page.locator(`${GIDS} button`, { hasText: text });
 
-/** Goes to the next step and checks that focus moved to its heading. */
+/**
+ * Goes to the next step and checks that focus moved to what comes first: "Doe dit eerst"
+ * when something is urgent, else the step's heading.
+ */
 async function next(page, label = "Volgende") {
   await button(page, label).click();
   await page.waitForFunction(
-    (tag) => document.querySelector(tag).shadowRoot.activeElement?.classList.contains("ww-step-title"),
+    (tag) => {
+      const focused = document.querySelector(tag).shadowRoot.activeElement;
+      const urgent = document.querySelector(tag).shadowRoot.querySelector(".ww-urgent-title");
+      return urgent ? focused === urgent : focused?.classList.contains("ww-step-title");
+    },
     GIDS,
   );
 }
@@ -45,16 +52,34 @@ async function answer(page, choice) {
   await page.locator(`${GIDS} .ww-choice`, { hasText: choice }).first().click();
 }
 
+/** "Doe dit eerst" stands above the step, on the screen, and has the focus. */
+async function assertUrgentFirst(page) {
+  const where = await page.evaluate((tag) => {
+    const root = document.querySelector(tag).shadowRoot;
+    const urgent = root.querySelector(".ww-urgent");
+    const step = root.querySelector(".ww-step");
+    return {
+      before: Boolean(urgent.compareDocumentPosition(step) & Node.DOCUMENT_POSITION_FOLLOWING),
+      top: urgent.getBoundingClientRect().top,
+      focused: root.activeElement?.textContent,
+    };
+  }, GIDS);
+  assert.ok(where.before, "urgent help comes before the step");
+  assert.ok(where.top < page.viewportSize().height, `on the screen without scrolling (top ${where.top})`);
+  assert.equal(where.focused, "Doe dit eerst");
+}
+
 test("money worries and loneliness: questions, advice with informal help and the team, overview", async () => {
   const page = await openGids();
-  assert.equal(await heading(page).textContent(), "Waar maak je je zorgen over?");
+  assert.equal(await heading(page).textContent(), "Zoek hulp die bij je past");
   await look(page, GIDS, "start");
   await next(page, "Begin");
   await pick(page, "Geld en schulden", "Me alleen voelen");
   await look(page, GIDS, "worries");
   await next(page);
   assert.equal(await heading(page).textContent(), "Lukt het om deze maand de huur te betalen?");
-  assert.match(await page.locator(`${GIDS} .ww-progress-text`).textContent(), /Stap 3 van 6/);
+  assert.match(await page.locator(`${GIDS} .ww-progress-text`).textContent(), /Stap 3 van 5/);
+  assert.match(await page.locator(`${GIDS} .ww-about`).textContent(), /Vraag 1 van 2/);
   await look(page, GIDS, "question");
   await answer(page, "Nee");
   await next(page);
@@ -90,12 +115,7 @@ test("unsafe at home: Veilig Thuis comes first, before anything else", async () 
   await next(page);
   const first = page.locator(`${GIDS} .ww-urgent`);
   await first.waitFor();
-  const order = await page.evaluate((tag) => {
-    const root = document.querySelector(tag).shadowRoot;
-    const sections = [...root.querySelectorAll(".ww-step section")];
-    return sections.map((s) => s.querySelector("h3")?.textContent);
-  }, GIDS);
-  assert.equal(order[0], "Doe dit eerst");
+  await assertUrgentFirst(page);
   const calls = await first.locator("a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
   assert.deepEqual(calls[0], ["Bel Veilig Thuis: 0800-2000", "tel:08002000"]);
   assert.equal(calls[1][1], "tel:112");
@@ -195,7 +215,7 @@ test("nothing is stored without consent; with consent it is, and 'Alles wissen' 
   await page.locator(`${GIDS} .ww-tile-on`).getByText("Geld en schulden").waitFor();
   await button(page, "Alles wissen").click();
   assert.equal(await stored(), null);
-  assert.equal(await heading(page).textContent(), "Waar maak je je zorgen over?");
+  assert.equal(await heading(page).textContent(), "Zoek hulp die bij je past");
   await page.locator(`${GIDS} [role=status]`).getByText("Alles is gewist.").waitFor();
 });
 
@@ -243,7 +263,7 @@ test("'Lees voor' reads the step aloud with the browser's voice", async () => {
   }
   await read.click();
   const [[text, lang]] = await page.evaluate(() => window.spoken);
-  assert.match(text, /Waar maak je je zorgen over\?/);
+  assert.match(text, /Zoek hulp die bij je past/);
   assert.equal(lang, "nl-NL");
 });
 
@@ -274,4 +294,117 @@ test("works at 320 px and in English, and the page stays accessible", async () =
   await page.evaluate((tag) => document.querySelector(tag).setAttribute("lang", "en"), GIDS);
   await page.locator(`${GIDS} .ww-crisis-title`).getByText("Need help right now?").waitFor();
   await look(page, GIDS, "worries, English");
+});
+
+test("crisis words in the resident's own words put 113 first, with a call button that works", async () => {
+  const page = await openGids(null, { viewport: { width: 390, height: 844 } });
+  await next(page, "Begin");
+  await page.locator(`${GIDS} .ww-own-words input`).fill("ik zie het echt niet meer zitten");
+  await button(page, "Kies voor mij").click();
+  // Raised at once, and said aloud.
+  await page.locator(`${GIDS} [role=status]`).getByText(/^Belangrijk: Je denkt erover/).waitFor();
+  const call = page.locator(`${GIDS} .ww-urgent a.ww-call`).first();
+  assert.equal(await call.getAttribute("href"), "tel:08000113");
+  assert.equal(await call.textContent(), "Bel 113 Zelfmoordpreventie: 0800-0113");
+  await look(page, GIDS, "crisis words, worries");
+  // And first on the next screen, with the focus on it.
+  await next(page);
+  await assertUrgentFirst(page);
+  await look(page, GIDS, "crisis words, next screen");
+});
+
+test("typing the words and going on without 'Kies voor mij' still raises the signal", async () => {
+  const page = await openGids();
+  await next(page, "Begin");
+  await page.locator(`${GIDS} .ww-own-words input`).fill("hij slaat me");
+  await next(page);
+  await assertUrgentFirst(page);
+  assert.equal(await page.locator(`${GIDS} .ww-urgent a.ww-call`).first().getAttribute("href"), "tel:08002000");
+});
+
+test("words that only look alike raise nothing", async () => {
+  const page = await openGids();
+  await next(page, "Begin");
+  for (const words of ["ik ben doodmoe", "ik ga dood van het lachen", "ik ben dood op"]) {
+    await page.locator(`${GIDS} .ww-own-words input`).fill(words);
+    await button(page, "Kies voor mij").click();
+    await page.locator(`${GIDS} [role=status]`).filter({ hasNotText: "Belangrijk" }).first().waitFor();
+    assert.equal(await page.locator(`${GIDS} .ww-urgent`).count(), 0, words);
+  }
+});
+
+test("the advice gives the way in for each worry, opening hours and a link to the social map", async () => {
+  const page = await openGids();
+  await next(page, "Begin");
+  await pick(page, "Geld en schulden");
+  await next(page);
+  await answer(page, "Nee");
+  await next(page);
+  await next(page);
+  const main = page.locator(`${GIDS} section`, { hasText: "Hier kun je terecht" });
+  assert.match(await main.textContent(), /Voor Geld en schulden:.*Schuldhulpverlening gemeente/s);
+  assert.match(await main.textContent(), /Voor Wonen:.*Woonstichting Lindenhoven/s);
+  assert.equal(await page.locator(`${GIDS} .ww-step`, { hasText: "Klusdienst" }).count(), 0, "rent arrears need no handyman");
+  const line = main.locator(".ww-service-line").first();
+  assert.match(await line.locator(".ww-note").textContent(), /open|Opent|Gesloten/i);
+  const more = line.locator("a", { hasText: "Meer over deze hulp" });
+  const href = await more.getAttribute("href");
+  assert.match(href, /^\/sociale-kaart\.html#kaart\?dienst=/);
+  await page.goto(url(href));
+  await page.locator("wegwijs-sociale-kaart .ww-detail h3").getByText("Schuldhulpverlening gemeente").waitFor();
+});
+
+test("the overview has the numbers to call, the team and the chosen help, on screen, on paper and in the file", async () => {
+  const page = await openGids(null, { acceptDownloads: true });
+  await next(page, "Begin");
+  await pick(page, "Geld en schulden");
+  await next(page);
+  await next(page);
+  await next(page);
+  await page.locator(`${GIDS} input[autocomplete=postal-code]`).fill("3952");
+  await button(page, "Zoek mijn wijkteam").click();
+  await page.locator(`${GIDS} .ww-team`).getByText("Sociaal wijkteam Oosterhof").waitFor();
+  // The way in is in the overview by default; a volunteer project is added by hand.
+  const maatje = page.locator(`${GIDS} .ww-service-line`, { hasText: "Schuldhulpmaatje Lindenhoven" });
+  await maatje.getByLabel("Zet in mijn overzicht").check();
+  await next(page, "Naar mijn overzicht");
+  const expected = [
+    "Direct hulp nodig:",
+    "Politie, brandweer, ambulance: 112",
+    "113 Zelfmoordpreventie: 0800-0113",
+    "Veilig Thuis: 0800-2000",
+    "Sociaal wijkteam Oosterhof",
+    "Bel 0342-400020",
+    "Inloop op dinsdag",
+    "Schuldhulpverlening gemeente",
+    "Bel 14 0342",
+    "Schuldhulpmaatje Lindenhoven",
+    "Bel 0342 - 41 20 10",
+    "maandag t/m vrijdag 9:00–17:00",
+  ];
+  const overview = await page.locator(`${GIDS} .ww-overview`).textContent();
+  for (const text of expected) assert.ok(overview.includes(text), `the overview shows "${text}"`);
+  await look(page, GIDS, "overview with the team and help");
+  const paper = await printed(page, GIDS, "overview with the team and help", () => button(page, "Print").click());
+  for (const text of expected) assert.ok(paper.text.includes(text), `the printed page shows "${text}"`);
+  assert.deepEqual(paper.controls, []);
+  const [download] = await Promise.all([page.waitForEvent("download"), button(page, "Bewaar als bestand").click()]);
+  const file = readFileSync(await download.path(), "utf8");
+  for (const text of ["112", "0800-0113", "0800-2000", "Sociaal wijkteam Oosterhof", "0342-400020", "Schuldhulpmaatje Lindenhoven", "0342 - 41 20 10"]) {
+    assert.ok(file.includes(text), `the saved file has "${text}"`);
+  }
+});
+
+test("when the guide cannot load, the crisis lines and the page's own fallback stay in view", async () => {
+  const page = await newPage(browser);
+  await page.route(url("/data/hulpwijzer.json"), (route) => route.fulfill({ status: 404, body: "Not found" }));
+  await page.goto(PAGE);
+  await page.locator(`${GIDS} .ww-error`).waitFor();
+  const calls = await page.locator(`${GIDS} .ww-crisis a`).evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  assert.deepEqual(calls, ["tel:112", "tel:08000113", "tel:08002000"]);
+  const fallback = page.locator(GIDS).getByText("Werkt dit niet? Bel het wijkteam");
+  assert.ok(await fallback.isVisible(), "the host's fallback with the team's number is shown");
+  assert.doesNotMatch(await page.locator(`${GIDS} .ww-error`).textContent(), /kaart/i);
+  await look(page, GIDS, "guide missing");
+  assertNoProblems(page, [/404/]);
 });

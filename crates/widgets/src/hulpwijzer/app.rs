@@ -195,13 +195,13 @@ pub fn GuideApp(
     view! {
         <div class="ww-gids-app" class:ww-printing=move || gids.printing.get() node_ref=gids.container>
             <LiveRegion text=gids.announcement />
-            <CrisisBox contacts=gids.with_guide(|g| always_lines(g, i18n.lang())) label_id=gids.id("direct") />
             {move || {
                 let urgent = urgent.get();
                 (!urgent.ids.is_empty()).then(|| view! {
                     <DoThisFirst messages=urgent.messages contacts=urgent.contacts heading_id=gids.id("eerst") />
                 })
             }}
+            <CrisisBox contacts=gids.with_guide(|g| always_lines(g, i18n.lang())) label_id=gids.id("direct") />
             <div class="ww-progress-line">
                 <p class="ww-progress-text">
                     {move || {

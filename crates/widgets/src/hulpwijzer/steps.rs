@@ -1,6 +1,7 @@
 //! The first steps: for whom, which worries, and a few simple questions.
 
 use leptos::prelude::*;
+use wegwijs_guide::advice::urgent_signals;
 use wegwijs_guide::help::worries_in;
 
 use super::app::use_gids;
@@ -102,10 +103,20 @@ pub(crate) fn WorriesStep() -> impl IntoView {
                 }
             }
         });
-        gids.announcement.set(if added.is_empty() {
+        let found = if added.is_empty() {
             i18n.t("gids.worries.none-found")
         } else {
             i18n.t_with("gids.worries.found", &[("worries", &added.join(", "))])
+        };
+        // Something urgent in the words is said first.
+        let urgent = gids.journey.with_untracked(|j| {
+            urgent_signals(&guide, j)
+                .first()
+                .map(|s| i18n.t_with("gids.urgent.raised", &[("message", s.message.get(lang))]))
+        });
+        gids.announcement.set(match urgent {
+            Some(urgent) => format!("{urgent} {found}"),
+            None => found,
         });
     };
     let title = move || {

@@ -83,14 +83,19 @@ pub(crate) fn DoThisFirst(
     let labelled_by = heading_id.clone();
     view! {
         <section class="ww-urgent" aria-labelledby=labelled_by>
-            <h3 id=heading_id class="ww-urgent-title" tabindex="-1">{i18n.t("gids.advice.first")}</h3>
+            <h2 id=heading_id class="ww-urgent-title" tabindex="-1">{i18n.t("gids.advice.first")}</h2>
             {messages.into_iter().map(|m| view! { <p class="ww-urgent-message">{m}</p> }).collect_view()}
             <ul class="ww-plain-list" role="list">
                 {contacts.into_iter().map(|c| {
-                    let call = c.number.clone().zip(c.tel.clone()).map(|(number, tel)| view! {
-                        <a class="ww-button ww-call" href=tel>
-                            {i18n.t_with("gids.advice.call", &[("name", &c.name), ("number", &number)])}
-                        </a>
+                    let call = c.number.clone().zip(c.tel.clone()).map(|(number, tel)| {
+                        // The number never breaks over two lines.
+                        let label = i18n.t_with("gids.advice.call", &[("name", &c.name), ("number", "\u{0}")]);
+                        let (before, after) = label.split_once('\u{0}').map_or((label.clone(), String::new()), |(b, a)| (b.to_owned(), a.to_owned()));
+                        view! {
+                            <a class="ww-button ww-call" href=tel>
+                                <span>{before}<span class="ww-nowrap">{number}</span>{after}</span>
+                            </a>
+                        }
                     });
                     let chat = c.website.clone().map(|url| view! {
                         <a class="ww-action" href=url rel="noopener noreferrer">{i18n.t_with("gids.urgent.site", &[("name", &c.name)])}</a>

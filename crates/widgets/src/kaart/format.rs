@@ -48,22 +48,39 @@ pub fn opening(i18n: I18n, service: &Service, now: LocalDateTime) -> Option<Stri
     }
 }
 
-/// The opening hours of a week on one line, for paper: "maandag 9:00–17:00; vrijdag
-/// 13:00–16:00". `None` when the hours are not known.
+/// The opening hours of a week on one line, for paper, days with the same hours together:
+/// "maandag t/m vrijdag 9:00–17:00; zaterdag 10:00–12:00". `None` when the hours are not
+/// known.
 pub fn week_hours(i18n: I18n, service: &Service) -> Option<String> {
-    let days: Vec<String> = week(&service.hours)
-        .iter()
-        .enumerate()
-        .filter(|(_, spans)| !spans.is_empty())
-        .map(|(day, spans)| {
-            let times: Vec<String> = spans
+    let days = week(&service.hours);
+    let mut parts = Vec::new();
+    let mut day = 0;
+    while day < days.len() {
+        let last = (day..days.len())
+            .take_while(|d| days[*d] == days[day])
+            .last()
+            .unwrap_or(day);
+        if !days[day].is_empty() {
+            let times: Vec<String> = days[day]
                 .iter()
                 .map(|(open, close)| format!("{}–{}", clock(*open), clock(*close)))
                 .collect();
-            format!("{} {}", i18n.t(WEEKDAYS[day]), times.join(", "))
-        })
-        .collect();
-    (!days.is_empty()).then(|| days.join("; "))
+            let when = if last > day {
+                i18n.t_with(
+                    "day.range",
+                    &[
+                        ("from", &i18n.t(WEEKDAYS[day])),
+                        ("to", &i18n.t(WEEKDAYS[last])),
+                    ],
+                )
+            } else {
+                i18n.t(WEEKDAYS[day])
+            };
+            parts.push(format!("{when} {}", times.join(", ")));
+        }
+        day = last + 1;
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// "350 m", "1,2 km" (Dutch) or "1.2 km" (English).
