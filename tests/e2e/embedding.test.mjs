@@ -196,3 +196,60 @@ test("a tampered wasm file is refused (SRI) and the widget says it cannot start"
   await page.locator("wegwijs-sociale-kaart [role=alert]").getByText("Deze hulp kan nu niet starten").waitFor();
   assertNoProblems(page, [/integrity/i, /Wegwijs could not start/]);
 });
+
+test("a host page with a tiny root font keeps the widget's text at 16 px and targets at 44 px", async () => {
+  const page = await newPage(browser);
+  await serveTestPage(
+    page,
+    "/e2e/klein.html",
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Klein</title>
+     <link rel="stylesheet" href="/e2e/klein.css">
+     <script type="module" src="/wegwijs/wegwijs.js"></script></head>
+     <body><main><h1>Klein</h1><wegwijs-sociale-kaart src="/data/kaart.json"></wegwijs-sociale-kaart></main></body></html>`,
+  );
+  await page.route(url("/e2e/klein.css"), (route) =>
+    route.fulfill({ contentType: "text/css", body: "html { font-size: 11px } wegwijs-sociale-kaart { font-size: 9px }" }),
+  );
+  await page.goto(url("/e2e/klein.html"));
+  await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
+  const sizes = await page.evaluate(() => {
+    const shadow = document.querySelector("wegwijs-sociale-kaart").shadowRoot;
+    const px = (selector, property) => parseFloat(getComputedStyle(shadow.querySelector(selector))[property]);
+    return {
+      text: px(".ww-card-summary", "fontSize"),
+      button: shadow.querySelector(".ww-card .ww-button").getBoundingClientRect().height,
+      input: shadow.querySelector(".ww-search .ww-input").getBoundingClientRect().height,
+    };
+  });
+  assert.ok(sizes.text >= 16, `body text ${sizes.text}px`);
+  assert.ok(sizes.button >= 44, `button ${sizes.button}px high`);
+  assert.ok(sizes.input >= 44, `search box ${sizes.input}px high`);
+});
+
+test("unknown attributes and values are named in the console, once, with what would work", async () => {
+  const page = await newPage(browser);
+  const warnings = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning") warnings.push(message.text());
+  });
+  await serveTestPage(
+    page,
+    "/e2e/fout.html",
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Fout</title>
+     <script type="module" src="/wegwijs/wegwijs.js"></script></head>
+     <body><main><h1>Fout</h1>
+     <wegwijs-sociale-kaart src="/data/kaart.json" sorce="/data/kaart.json" lang="fr" mode="werker" postcodes="/data/bestaat-niet.json"></wegwijs-sociale-kaart>
+     <wegwijs-sociale-kaart src="/data/kaart.json" sorce="/data/kaart.json"></wegwijs-sociale-kaart>
+     </main></body></html>`,
+  );
+  await page.goto(url("/e2e/fout.html"));
+  await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
+  await page.waitForFunction(() => true);
+  await page.waitForTimeout(300);
+  const about = (pattern) => warnings.filter((w) => pattern.test(w));
+  assert.equal(about(/unknown attribute "sorce"/).length, 1, warnings.join("\n"));
+  assert.match(about(/unknown attribute "sorce"/)[0], /Known: src, index/);
+  assert.match(about(/lang="fr"/)[0] ?? "", /nl or en/);
+  assert.match(about(/mode="werker"/)[0] ?? "", /medewerker/);
+  assert.match(about(/postcode table/)[0] ?? "", /bestaat-niet\.json/);
+});

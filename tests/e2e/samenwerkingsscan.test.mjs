@@ -170,7 +170,14 @@ test("three codes give the team view: medians, disagreement, the largest gap and
   const flagged = await page.locator(`${SCAN} .ww-team-table tr.ww-flagged th`).allTextContents();
   assert.deepEqual(flagged, ["Systemen"]);
   const firstGap = await page.locator(`${SCAN} .ww-gaps > li`).first().textContent();
-  assert.ok(firstGap.startsWith("Gelijkwaardigheid van disciplines 2 punt hoger gewenst"), firstGap);
+  assert.ok(firstGap.startsWith("Gelijkwaardigheid van disciplines 2 punten hoger gewenst"), firstGap);
+  // Each gap has the tips of its own dimension; advice for all parts comes once.
+  const gapTips = await page.locator(`${SCAN} .ww-gaps > li li`).allTextContents();
+  assert.ok(!gapTips.some((t) => t.startsWith("Monitor de samenwerking")), gapTips.join(" | "));
+  assert.equal(new Set(gapTips).size, gapTips.length, "no tip repeated under every gap");
+  await page.locator(`${SCAN} li`, { hasText: "Monitor de samenwerking: benoem de spanningen." }).waitFor();
+  assert.match(await page.locator(`${SCAN} section`, { hasText: "Lijkt het meest op" }).textContent(), /: jullie \d(,5)?, bij dit model hoort \d/);
+  assert.deepEqual(await page.locator(`${SCAN} svg.ww-radar .ww-radar-scale`).allTextContents(), ["1", "2", "3", "4", "5"]);
   assert.equal(await page.locator(`${SCAN} .ww-gaps > li`).first().locator("li").count() > 0, true, "tips");
   await page.locator(`${SCAN} h3`, { hasText: "Lijkt het meest op:" }).waitFor();
   assert.equal(await page.locator(`${SCAN} svg.ww-radar .ww-radar-now`).count(), 1);
@@ -270,7 +277,12 @@ test("wrong, damaged and repeated codes are refused or counted once, with a reas
   assert.match(reasons[1], /Deze code klopt niet/);
   await page.locator(`${SCAN} .ww-lead`, { hasText: "2 deelnemers" }).waitFor();
   await page.locator(`${SCAN} .ww-note`, { hasText: "1 code was dubbel" }).waitFor();
+  await page.locator(`${SCAN} [role=status]`, { hasText: "3 codes toegevoegd. Nu: 2 deelnemers. 1 code was dubbel." }).waitFor();
   await look(page, SCAN, "refused codes");
+  // The refusals belong to that paste: the next one starts clean.
+  await addCodes(page, codes[1]);
+  await page.locator(`${SCAN} .ww-lead`, { hasText: "3 deelnemers" }).waitFor();
+  assert.equal(await refused.count(), 0, "old refusals are gone");
   assertNoProblems(page);
 });
 
@@ -328,8 +340,9 @@ test("the report prints without the forms, and the scan fits a 320 px screen", a
   await page.locator(`${SCAN} .ww-lead`, { hasText: "3 deelnemers" }).waitFor();
   await page.setViewportSize({ width: 320, height: 640 });
   await look(page, SCAN, "team view, 320 px");
+  await page.locator(SCAN).getByLabel("Naam van het team").fill("Wijkteam Oosterhof");
   const paper = await printed(page, SCAN, "team report", () => button(page, "Print rapport").click());
-  for (const expected of ["Teamuitslag", "3 deelnemers", "Systemen", "Gelijkwaardigheid van disciplines"]) {
+  for (const expected of ["Teamuitslag", "Wijkteam Oosterhof — Rapport van 20", "3 deelnemers", "Systemen", "Gelijkwaardigheid van disciplines"]) {
     assert.ok(paper.text.includes(expected), `the report shows "${expected}"`);
   }
   assert.deepEqual(paper.controls, [], "no buttons or form fields on paper");
@@ -449,7 +462,7 @@ test("the four windows: the same scan with agree/disagree statements and no mode
   const flagged = await page.locator(`${SCAN} .ww-team-table tr.ww-flagged th`).allTextContents();
   assert.deepEqual(flagged, [ORGANISATIEVORM]);
   // The chart names the statements by their short names, each whole.
-  const axes = await page.locator(`${SCAN} svg.ww-radar text`).allTextContents();
+  const axes = await page.locator(`${SCAN} svg.ww-radar .ww-radar-label`).allTextContents();
   assert.equal(axes.length, 8);
   assert.equal(axes[0], "Alle leefgebieden");
   assert.ok(axes.every((axis) => !axis.includes("…")), axes.join("|"));

@@ -155,7 +155,8 @@ test("near me by postcode: distances on the cards, nearest first; wrong postcode
   await postcode.fill("3954 AB");
   await page.locator(`${KAART} button`, { hasText: "Zoek in de buurt" }).click();
   await page.locator(`${KAART} .ww-place`).getByText("Dichtbij postcode 3954").waitFor();
-  assert.equal(await page.locator(`${KAART} select`).inputValue(), "distance");
+  assert.equal(await page.locator(`${KAART} select`).inputValue(), "relevance", "relevance stays first");
+  await page.locator(`${KAART} .ww-place`).getByText("Zijn twee even goed? Dan staat het dichtstbij eerst.").waitFor();
   const distances = await page.locator(`${KAART} .ww-facts li`, { hasText: "van je af" }).allTextContents();
   assert.ok(distances.length >= 10, distances.join(" | "));
   const meters = distances.map((d) => {
@@ -242,8 +243,26 @@ test("'Mijn lijstje' collects services and prints only them", async () => {
   assert.equal(await page.locator("[data-wegwijs-print]").count(), 0, "cleaned up after printing");
 });
 
-test("workers see referral facts, provision level and the coverage overview", async () => {
+test("workers filter on the kind of help and open a stale entry from the list", async () => {
   const page = await newPage(browser);
+  await page.goto(url("/medewerkers.html"));
+  await page.locator(`${KAART} .ww-card`).first().waitFor();
+  await page.locator(`${KAART} .ww-filters .ww-filter-summary`).click();
+  await page.locator(`${KAART} .ww-chip`, { hasText: "Vrijwilligers en buurt" }).click();
+  await page.locator(`${KAART} .ww-chosen-chip`, { hasText: "Vrijwilligers en buurt" }).waitFor();
+  const levels = await page.locator(`${KAART} .ww-card .ww-worker-facts .ww-badge`).allTextContents();
+  assert.ok(levels.length > 0 && levels.every((l) => l === "Vrijwilligers en buurt"), levels.join(" | "));
+  assert.match(page.url(), /soort=informeel|medewerkers\.html$/);
+  await look(page, KAART, "workers, kind of help");
+  await page.locator(`${KAART} .ww-coverage summary`).click();
+  const stale = page.locator(`${KAART} .ww-stale button`).first();
+  const name = await stale.textContent();
+  await stale.click();
+  await page.locator(`${KAART} .ww-detail h3`).getByText(name).waitFor();
+});
+
+test("workers see referral facts, provision level and the coverage overview", async () => {
+  const page = await newPage(browser, { acceptDownloads: true });
   await page.goto(url("/medewerkers.html"));
   await page.locator(`${KAART} .ww-card`).first().waitFor();
   assert.match(await page.locator(`${KAART} .ww-worker-facts`).first().textContent(), /Voor:/);
@@ -254,9 +273,22 @@ test("workers see referral facts, provision level and the coverage overview", as
   for (const wijk of ["Centrum", "Oosterhof", "Westerkwartier", "De Akkers", "Beekdorp"]) {
     assert.ok(headers.includes(wijk), `${wijk} in ${headers}`);
   }
-  assert.ok((await table.locator("td.ww-blind").count()) >= 1, "blind spots are marked");
+  assert.ok(!headers.some((h) => /Geen adres/.test(h)), `help without an address counts in every neighbourhood: ${headers}`);
+  // Every cell with fewer than 3 places is a blind spot, and only those.
+  const cells = await table.locator("tbody td").evaluateAll((tds) =>
+    tds.map((td) => [parseInt(td.textContent, 10), td.classList.contains("ww-blind")]),
+  );
+  for (const [count, blind] of cells) assert.equal(blind, count < 3, `${count} places`);
+  await page.locator(`${KAART} .ww-coverage`).getByText("Een witte vlek heeft minder dan 3 plekken.").waitFor();
   await look(page, KAART, "coverage by neighbourhood");
   assert.match(await page.locator(`${KAART} .ww-coverage`).textContent(), /langer dan een jaar niet gecontroleerd/);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator(`${KAART} .ww-coverage button`, { hasText: "Download deze lijst (CSV)" }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), "utf8");
+  assert.equal(csv.split("\n")[0], "id;naam;organisatie;gecontroleerd");
+  assert.ok(csv.split("\n").length > 2, csv);
   await page.locator(`${KAART} .ww-coverage label`, { hasText: "Doelgroep" }).click();
   await table.locator("thead th", { hasText: "Mantelzorgers" }).waitFor();
   await look(page, KAART, "coverage by target group");
@@ -427,4 +459,116 @@ test("speaks English when asked, and counts the results in a live region", async
   assert.equal(await page.locator(`${KAART} .ww-search-label`).textContent(), "What do you need help with?");
   assert.match(await page.locator(`${KAART} .ww-card`).first().textContent(), /Call 0342/);
   await look(page, KAART, "English");
+});
+
+test("near a postcode the best help stays first, and distance orders what is equally good", async () => {
+  const page = await openKaart();
+  await page.locator(`${KAART} input[autocomplete=postal-code]`).fill("3952");
+  await page.locator(`${KAART} button`, { hasText: "Zoek in de buurt" }).click();
+  await page.locator(`${KAART} .ww-place`).waitFor();
+  await search(page, "schulden");
+  const top = (await cardNames(page)).slice(0, 3);
+  assert.ok(top.includes("Schuldhulpmaatje Lindenhoven") && top.includes("Schuldhulpverlening gemeente"), top.join(" | "));
+  assert.ok(!top.some((n) => n.startsWith("Repair Café")), top.join(" | "));
+});
+
+test("on a phone, searching brings the results into view, and 'Mijn lijstje' can be reached from the top", async () => {
+  const page = await openKaart(null, { viewport: { width: 390, height: 844 } });
+  await input(page).fill("schulden");
+  await input(page).press("Enter");
+  await page.waitForFunction((tag) => {
+    const summary = document.querySelector(tag).shadowRoot.querySelector(".ww-summary");
+    const top = summary.getBoundingClientRect().top;
+    return top > -2 && top < window.innerHeight / 2;
+  }, KAART);
+  await page.locator(`${KAART} .ww-card button`, { hasText: "Zet op mijn lijstje" }).first().click();
+  const toList = page.locator(`${KAART} .ww-to-list`);
+  assert.equal(await toList.textContent(), "Naar mijn lijstje (1)");
+  await toList.click();
+  await page.waitForFunction(
+    (tag) => document.querySelector(tag).shadowRoot.activeElement?.classList.contains("ww-shortlist-title"),
+    KAART,
+  );
+  await look(page, KAART, "phone, list reached from the top");
+});
+
+test("vague questions get a hint and the neighbourhood teams, lonely ones a short list", async () => {
+  const page = await openKaart();
+  for (const words of ["ik weet het niet meer", "???", "🙁🙁"]) {
+    await search(page, words);
+    await page.locator(`${KAART} .ww-empty-title`).getByText("We begrijpen je vraag nog niet goed").waitFor();
+    const names = await cardNames(page);
+    assert.ok(names.length > 0 && names.every((n) => /wijkteam/i.test(n)), `${words}: ${names.join(" | ")}`);
+  }
+  assert.equal(await page.locator(`${KAART} .ww-empty a`).getAttribute("href"), "/hulpwijzer.html");
+  await look(page, KAART, "vague question");
+  await search(page, "ik voel me zo alleen");
+  await page.locator(`${KAART} .ww-card`).first().waitFor();
+  const total = Number((await count(page).textContent()).match(/\d+/)[0]);
+  assert.ok(total <= 60, `${total} of 255`);
+});
+
+test("one offer in five neighbourhoods is one card that names the other places", async () => {
+  const page = await openKaart();
+  await search(page, "thuisadministratie");
+  const cards = page.locator(`${KAART} .ww-card`);
+  await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.querySelectorAll(".ww-card").length === 1, KAART);
+  const copies = cards.first().locator(".ww-copies");
+  assert.equal(await copies.locator("summary").textContent(), "Ook op 4 andere plekken");
+  await copies.locator("summary").click();
+  assert.equal(await copies.locator("li").count(), 4);
+  await look(page, KAART, "copies opened");
+  await copies.locator("button").first().click();
+  await page.locator(`${KAART} .ww-detail h3`).filter({ hasText: "Thuisadministratie" }).waitFor();
+});
+
+test("Escape closes the details, a suggestion never stutters, and empty filters say so first", async () => {
+  const page = await openKaart();
+  await page.locator(`${KAART} .ww-card button`, { hasText: "Meer informatie" }).first().click();
+  await page.locator(`${KAART} .ww-detail`).waitFor();
+  await page.keyboard.press("Escape");
+  await page.locator(`${KAART} .ww-detail`).waitFor({ state: "detached" });
+  await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.activeElement?.textContent === "Meer informatie", KAART);
+
+  await input(page).focus();
+  await page.keyboard.type("hulp bij formul", { delay: 20 });
+  await page.waitForTimeout(300);
+  const suggestions = await page.locator(`${KAART} [role=option]`).allTextContents();
+  assert.ok(!suggestions.some((s) => /hulp bij formulierenhulp/.test(s)), suggestions.join(" | "));
+
+});
+
+test("when filters leave nothing, the message starts with the filters", async () => {
+  // Sunday 29 November 2026, 3:00 at night: the food bank is closed.
+  const page = await openKaart((p) => p.clock.setFixedTime(new Date("2026-11-29T03:00:00+01:00")));
+  await search(page, "voedselbank");
+  await page.locator(`${KAART} .ww-filter-summary`).click();
+  await page.locator(`${KAART} .ww-chip`, { hasText: "Nu open" }).click();
+  const title = page.locator(`${KAART} .ww-empty-title`);
+  await title.waitFor();
+  assert.equal(await title.textContent(), "Met deze filters vinden we geen hulp.");
+  assert.match(await page.locator(`${KAART} .ww-tips li`).first().textContent(), /Je hebt filters gekozen/);
+  await look(page, KAART, "no results with filters");
+});
+
+test("a web team can set when a cell counts as a blind spot", async () => {
+  const page = await newPage(browser);
+  await serveTestPage(
+    page,
+    "/e2e/drempel.html",
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Drempel</title>
+     <script type="module" src="/wegwijs/wegwijs.js"></script></head><body><main><h1>Drempel</h1>
+     <wegwijs-sociale-kaart index="/data/kaart.idx" postcodes="/data/postcodes.json" mode="medewerker" blind-spot-below="6"></wegwijs-sociale-kaart>
+     </main></body></html>`,
+  );
+  await page.goto(url("/e2e/drempel.html"));
+  await page.locator(`${KAART} .ww-card`).first().waitFor();
+  await page.locator(`${KAART} .ww-coverage summary`).click();
+  const cells = await page.locator(`${KAART} .ww-coverage-table tbody td`).evaluateAll((tds) =>
+    tds.map((td) => [parseInt(td.textContent, 10), td.classList.contains("ww-blind")]),
+  );
+  assert.ok(cells.some(([, blind]) => blind), "thin help is flagged");
+  for (const [count, blind] of cells) assert.equal(blind, count < 6, `${count} places`);
+  await page.locator(`${KAART} .ww-coverage`).getByText("Een witte vlek heeft minder dan 6 plekken.").waitFor();
+  await look(page, KAART, "coverage with a higher threshold");
 });

@@ -83,6 +83,10 @@ pub struct Instrument {
     /// Interpretation, when the instrument has one.
     #[serde(default)]
     pub typology: Option<Typology>,
+    /// Advice that holds for every dimension, shown once with the largest gaps (a dimension's
+    /// own `tips` are for that dimension only).
+    #[serde(default)]
+    pub advice: Vec<Text>,
 }
 
 /// Why an instrument file cannot be used.
@@ -156,6 +160,14 @@ impl Instrument {
                         format!("no {lang:?} text (missing translation)"),
                     );
                 }
+            }
+        }
+        for (i, advice) in self.advice.iter().enumerate() {
+            if let Some(lang) = advice.missing().first() {
+                return fail(
+                    format!("$.advice[{i}]"),
+                    format!("no {lang:?} text (missing translation)"),
+                );
             }
         }
         if let Some(typology) = &self.typology {

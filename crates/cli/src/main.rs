@@ -467,23 +467,33 @@ fn search(args: SearchArgs) -> Result<ExitCode> {
                 "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
                 "distance_km": hit.distance_km.map(|d| (d * 100.0).round() / 100.0),
                 "free": service.free,
+                "copies": hit.copies.iter().map(|doc| services[*doc as usize].id.clone()).collect::<Vec<_>>(),
             })
         })
         .collect();
     if args.json {
         let value = if args.facets {
-            json!({"results": rows, "total": results.total, "facets": results.facets, "detected_domains": results.detected_domains})
+            json!({"results": rows, "total": results.total, "facets": results.facets, "detected_domains": results.detected_domains, "vague": results.vague})
         } else {
             json!(rows)
         };
         println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         println!("{} results for {:?}", results.total, args.query);
+        if results.vague {
+            println!("(a question without meaningful words: the neighbourhood teams)");
+        }
         for (rank, row) in rows.iter().enumerate() {
+            let copies = row["copies"].as_array().map_or(0, Vec::len);
             println!(
-                "{:>3}. {} — {} [{}] {:.3}",
+                "{:>3}. {}{} — {} [{}] {:.3}",
                 rank + 1,
                 row["name"].as_str().unwrap_or_default(),
+                if copies > 0 {
+                    format!(" (+{copies} copies)")
+                } else {
+                    String::new()
+                },
                 row["organization"].as_str().unwrap_or("-"),
                 row["domains"]
                     .as_array()

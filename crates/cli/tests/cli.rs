@@ -191,7 +191,10 @@ fn generated_data_is_realistic_and_repeatable() {
 fn index_files_that_are_damaged_are_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("kapot.idx");
-    std::fs::write(&file, b"WEGWIJS\0\x01\0\0\0garbage").unwrap();
+    let mut bytes = b"WEGWIJS\0".to_vec();
+    bytes.extend(wegwijs_directory::index::INDEX_FORMAT.to_le_bytes());
+    bytes.extend(b"garbage");
+    std::fs::write(&file, bytes).unwrap();
     wegwijs()
         .arg("search")
         .arg(&file)

@@ -1,11 +1,28 @@
-//! Coverage of the social map: how many services each life domain has per neighbourhood or
-//! target group. Empty cells are the blind spots ("witte vlekken").
+//! Coverage of the social map: how many services reach each life domain per neighbourhood or
+//! target group, and where help is missing or thin (the blind spots, "witte vlekken").
+//!
+//! The rule, per neighbourhood:
+//! - a service counts in the neighbourhood of each of its addresses;
+//! - a service with service areas (HSDS `service_areas`, spreadsheet `werkgebied`) counts in
+//!   the neighbourhoods those name; an area that names no neighbourhood ("hele gemeente", the
+//!   municipality's name) means every neighbourhood;
+//! - a service without an address and without service areas (a phone line, help at home)
+//!   counts in every neighbourhood;
+//! - a cell is a blind spot when fewer than `blind_below` services reach it
+//!   ([`DEFAULT_BLIND_BELOW`] unless the widget's `blind-spot-below` says otherwise): no help,
+//!   or help so thin that one closed door leaves residents without.
+//!
+//! Per target group, a service counts for the groups it names; the same threshold applies.
 
 use serde::Serialize;
 
 use crate::model::{Directory, Service};
 use crate::places::PostcodeTable;
 use crate::profile::{Domain, TargetGroup};
+use crate::text::normalize;
+
+/// Fewer services than this in a cell make it a blind spot, unless configured otherwise.
+pub const DEFAULT_BLIND_BELOW: usize = 3;
 
 /// A table of life domains (rows) by columns, with service counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -14,12 +31,15 @@ pub struct Coverage {
     pub columns: Vec<String>,
     /// One row per life domain: its counts, one per column.
     pub rows: Vec<(Domain, Vec<usize>)>,
+    /// A cell with fewer services than this is a blind spot.
+    pub blind_below: usize,
 }
 
 impl Coverage {
     fn build(
         directory: &Directory,
         columns: Vec<String>,
+        blind_below: usize,
         column_of: impl Fn(&Service) -> Vec<usize>,
     ) -> Self {
         let mut rows: Vec<(Domain, Vec<usize>)> = Domain::ALL
@@ -36,52 +56,64 @@ impl Coverage {
                 }
             }
         }
-        Self { columns, rows }
+        Self {
+            columns,
+            rows,
+            blind_below,
+        }
     }
 
-    /// Per neighbourhood (the postcode table's names, else the 4-digit postcode). Services
-    /// without an address count in the last column, "whole municipality".
+    /// Per neighbourhood: the postcode table's names (else 4-digit postcodes), by the rule
+    /// in the module documentation.
     pub fn by_neighbourhood(
         directory: &Directory,
         table: &PostcodeTable,
-        everywhere: &str,
+        blind_below: usize,
     ) -> Self {
-        let neighbourhood = |service: &Service| -> Vec<String> {
-            let mut names: Vec<String> = service
+        let at_addresses = |service: &Service| -> Vec<String> {
+            service
                 .addresses()
                 .filter_map(|a| a.postal_code.as_deref())
                 .filter_map(|code| table.neighbourhood(code))
-                .collect();
-            names.sort();
-            names.dedup();
-            names
+                .collect()
         };
-        let mut columns: Vec<String> = directory.services.iter().flat_map(neighbourhood).collect();
+        let mut columns: Vec<String> = table
+            .0
+            .values()
+            .filter_map(|area| area.name.clone())
+            .chain(directory.services.iter().flat_map(at_addresses))
+            .collect();
         columns.sort();
         columns.dedup();
-        columns.push(everywhere.to_owned());
-        let last = columns.len() - 1;
-        let lookup = columns.clone();
-        Self::build(directory, columns, move |service| {
-            let names = neighbourhood(service);
-            if names.is_empty() {
-                vec![last]
-            } else {
-                names
-                    .iter()
-                    .filter_map(|n| lookup.iter().position(|c| c == n))
-                    .collect()
+        let folded: Vec<String> = columns.iter().map(|c| normalize(c)).collect();
+        let everywhere: Vec<usize> = (0..columns.len()).collect();
+        Self::build(directory, columns.clone(), blind_below, move |service| {
+            let mut reached: Vec<usize> = at_addresses(service)
+                .iter()
+                .filter_map(|name| columns.iter().position(|c| c == name))
+                .collect();
+            for area in &service.service_areas {
+                match folded.iter().position(|c| *c == normalize(area)) {
+                    Some(column) => reached.push(column),
+                    None => return everywhere.clone(),
+                }
             }
+            if reached.is_empty() && service.addresses().next().is_none() {
+                return everywhere.clone();
+            }
+            reached.sort_unstable();
+            reached.dedup();
+            reached
         })
     }
 
     /// Per target group (codes as column headings); services without target group are left out.
-    pub fn by_target_group(directory: &Directory) -> Self {
+    pub fn by_target_group(directory: &Directory, blind_below: usize) -> Self {
         let columns = TargetGroup::ALL
             .iter()
             .map(|g| g.code().to_owned())
             .collect();
-        Self::build(directory, columns, |service| {
+        Self::build(directory, columns, blind_below, |service| {
             service
                 .target_groups
                 .iter()
@@ -90,7 +122,12 @@ impl Coverage {
         })
     }
 
-    /// The blind spots: (domain, column) cells without any service.
+    /// Whether a count is a blind spot.
+    pub fn is_blind(&self, count: usize) -> bool {
+        count < self.blind_below
+    }
+
+    /// The blind spots: (domain, column) cells with fewer than `blind_below` services.
     pub fn blind_spots(&self) -> Vec<(Domain, &str)> {
         self.rows
             .iter()
@@ -98,7 +135,7 @@ impl Coverage {
                 counts
                     .iter()
                     .zip(&self.columns)
-                    .filter(|(count, _)| **count == 0)
+                    .filter(|(count, _)| self.is_blind(**count))
                     .map(move |(_, column)| (*domain, column.as_str()))
             })
             .collect()
@@ -111,31 +148,92 @@ mod tests {
     use crate::import::import_spreadsheet;
     use crate::vocabulary::Vocabulary;
 
-    #[test]
-    fn counts_per_neighbourhood_and_target_group_show_blind_spots() {
-        let directory = import_spreadsheet(
+    fn directory(rows: &str) -> Directory {
+        import_spreadsheet(
             "k.csv",
-            "naam,leefgebieden,doelgroepen,adres,postcode,plaats\n\
-             A,geld,ouderen,X 1,3951 AA,L\nB,geld; contact,jeugd,Y 2,3952 BB,L\nC,veiligheid,,,,\n",
+            &format!("naam,leefgebieden,doelgroepen,adres,postcode,plaats,werkgebied\n{rows}"),
             &Vocabulary::dutch(),
         )
         .unwrap()
-        .directory;
-        let table =
-            PostcodeTable::from_json(r#"{"3951": {"lat": 52, "lon": 5, "name": "Centrum"}}"#)
-                .unwrap();
-        let coverage = Coverage::by_neighbourhood(&directory, &table, "Hele gemeente");
-        assert_eq!(coverage.columns, ["3952", "Centrum", "Hele gemeente"]);
-        assert_eq!(coverage.rows[0], (Domain::Geld, vec![1, 1, 0]));
-        let veiligheid = coverage
-            .rows
-            .iter()
-            .find(|(d, _)| *d == Domain::Veiligheid)
-            .unwrap();
-        assert_eq!(veiligheid.1, [0, 0, 1]);
-        assert!(coverage.blind_spots().contains(&(Domain::Wonen, "Centrum")));
+        .directory
+    }
 
-        let groups = Coverage::by_target_group(&directory);
+    fn table() -> PostcodeTable {
+        PostcodeTable::from_json(
+            r#"{"3951": {"lat": 52, "lon": 5, "name": "Centrum"},
+                "3952": {"lat": 52, "lon": 5, "name": "Oosterhof"},
+                "3953": {"lat": 52, "lon": 5, "name": "Beekdorp"}}"#,
+        )
+        .unwrap()
+    }
+
+    fn row(coverage: &Coverage, domain: Domain) -> &[usize] {
+        &coverage.rows.iter().find(|(d, _)| *d == domain).unwrap().1
+    }
+
+    #[test]
+    fn a_service_counts_where_it_is_where_it_works_and_everywhere_without_an_address() {
+        let coverage = Coverage::by_neighbourhood(
+            &directory(
+                "Buurtkamer,contact,ouderen,X 1,3951 AA,L,\n\
+                 Luisterlijn,contact,,,,,\n\
+                 Thuishulp,contact,,Y 2,3952 BB,L,Beekdorp; Oosterhof\n\
+                 Schuldhulp,geld,,Raadhuisplein 1,3951 EJ,L,hele gemeente\n",
+            ),
+            &table(),
+            2,
+        );
+        assert_eq!(
+            coverage.columns,
+            ["Beekdorp", "Centrum", "Oosterhof"],
+            "no 'no address' column"
+        );
+        // Beekdorp: the phone line and the home help; Centrum: the buurtkamer and the phone
+        // line; Oosterhof: the home help (its address and area) and the phone line.
+        assert_eq!(row(&coverage, Domain::Contact), [2, 2, 2]);
+        assert_eq!(
+            row(&coverage, Domain::Geld),
+            [1, 1, 1],
+            "the whole municipality"
+        );
+        assert_eq!(row(&coverage, Domain::Wonen), [0, 0, 0]);
+    }
+
+    #[test]
+    fn thin_cells_are_blind_spots_and_the_threshold_can_be_set() {
+        let data = directory(
+            "A,verslaving,,X 1,3953 AA,L,\nB,verslaving,,X 2,3953 AB,L,\nC,verslaving,,X 3,3951 AA,L,\n\
+             D,verslaving,,X 4,3951 AA,L,\nE,verslaving,,X 5,3951 AA,L,\n",
+        );
+        let coverage = Coverage::by_neighbourhood(&data, &table(), DEFAULT_BLIND_BELOW);
+        assert_eq!(row(&coverage, Domain::Verslaving), [2, 3, 0]);
+        let blind: Vec<&str> = coverage
+            .blind_spots()
+            .into_iter()
+            .filter(|(d, _)| *d == Domain::Verslaving)
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(
+            blind,
+            ["Beekdorp", "Oosterhof"],
+            "two services are thin, three are not"
+        );
+        let lenient = Coverage::by_neighbourhood(&data, &table(), 1);
+        assert!(!lenient
+            .blind_spots()
+            .contains(&(Domain::Verslaving, "Beekdorp")));
+        assert!(lenient
+            .blind_spots()
+            .contains(&(Domain::Verslaving, "Oosterhof")));
+    }
+
+    #[test]
+    fn per_target_group() {
+        let groups = Coverage::by_target_group(
+            &directory("A,geld,ouderen,X 1,3951 AA,L,\nB,geld; contact,jeugd,Y 2,3952 BB,L,\n"),
+            1,
+        );
         assert_eq!(groups.rows[0].1, [1, 0, 0, 1, 0, 0]);
+        assert!(!groups.blind_spots().contains(&(Domain::Geld, "ouderen")));
     }
 }

@@ -169,6 +169,19 @@ fn export_service(service: &Service, vocabulary: &Vocabulary, options: &ExportOp
         ),
     );
     object.insert(
+        "service_areas".into(),
+        Value::Array(
+            service
+                .service_areas
+                .iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    json!({"id": child("service-area", i), "service_id": id, "name": name})
+                })
+                .collect(),
+        ),
+    );
+    object.insert(
         "languages".into(),
         Value::Array(
             service

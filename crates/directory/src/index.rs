@@ -14,11 +14,11 @@ use crate::compound::Lexicon;
 use crate::features::Features;
 use crate::model::{Directory, Service};
 use crate::profile::{Domain, Level};
-use crate::text::{stem, tokens};
+use crate::text::{normalize, stem, tokens};
 use crate::vocabulary::{phrase_stems, Vocabulary};
 
 /// Version of the byte format; bumped whenever [`Index`] changes shape.
-pub const INDEX_FORMAT: u32 = 1;
+pub const INDEX_FORMAT: u32 = 2;
 /// Magic bytes at the start of an index file.
 const MAGIC: &[u8; 8] = b"WEGWIJS\0";
 
@@ -132,6 +132,68 @@ pub(crate) struct Derived {
     pub(crate) level_boost: Vec<f32>,
     /// Every word search knows (data and vocabulary), sorted, for typo correction.
     pub(crate) known_words: Vec<String>,
+    /// Per service: its group of copies (the same offer of one organisation in several
+    /// neighbourhoods: same organisation, same description). Unique services have a group
+    /// of their own.
+    pub(crate) copy_group: Vec<u32>,
+}
+
+/// The copy group of every service: services of the same organisation that offer the same
+/// thing in different places are copies of one offer. Either their descriptions are the same
+/// ("Thuisadministratie Centrum", "… Oosterhof"), or their names differ only in the last one
+/// or two words (the place) and so do their descriptions ("Geldspreekuur Centrum … in
+/// Centrum", "Geldspreekuur De Akkers … in De Akkers").
+fn copy_groups(services: &[Service]) -> Vec<u32> {
+    let mut parent: Vec<u32> = (0..services.len() as u32).collect();
+    fn root(parent: &mut [u32], mut doc: u32) -> u32 {
+        while parent[doc as usize] != doc {
+            parent[doc as usize] = parent[parent[doc as usize] as usize];
+            doc = parent[doc as usize];
+        }
+        doc
+    }
+    let mut first_with: HashMap<(String, String, String), u32> = HashMap::new();
+    for (doc, service) in services.iter().enumerate() {
+        let (Some(organization), Some(description)) = (&service.organization, &service.description)
+        else {
+            continue;
+        };
+        let organization = normalize(organization);
+        let description = normalize(description);
+        if description.is_empty() {
+            continue;
+        }
+        let name = normalize(&service.name);
+        let words: Vec<&str> = name.split(' ').collect();
+        let mut keys = vec![(organization.clone(), String::new(), description.clone())];
+        for place_words in 1..=2 {
+            if words.len() > place_words {
+                let (base, place) = words.split_at(words.len() - place_words);
+                let place = place.join(" ");
+                let without_place = format!(" {description} ")
+                    .replace(&format!(" {place} "), " ")
+                    .trim()
+                    .to_owned();
+                keys.push((organization.clone(), base.join(" "), without_place));
+            }
+        }
+        for key in keys {
+            let doc = doc as u32;
+            match first_with.get(&key) {
+                Some(&first) => {
+                    let (a, b) = (root(&mut parent, first), root(&mut parent, doc));
+                    let (low, high) = (a.min(b), a.max(b));
+                    parent[high as usize] = low;
+                }
+                None => {
+                    first_with.insert(key, doc);
+                }
+            }
+        }
+    }
+    (0..services.len() as u32)
+        .map(|doc| root(&mut parent, doc))
+        .collect()
 }
 
 /// A term's documents with their precomputed scores.
@@ -526,6 +588,7 @@ fn derive(stored: &Stored) -> Derived {
         .collect();
     known_words.sort_unstable();
     known_words.dedup();
+    let copy_group = copy_groups(&stored.directory.services);
     Derived {
         impacts,
         term_ids,
@@ -537,6 +600,7 @@ fn derive(stored: &Stored) -> Derived {
         languages,
         level_boost,
         known_words,
+        copy_group,
     }
 }
 

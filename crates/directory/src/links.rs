@@ -24,21 +24,27 @@ pub fn web_link(raw: &str) -> Option<String> {
     (!host.is_empty() && !host.contains(['<', '>', '"', '\'', '\\'])).then_some(candidate)
 }
 
-/// A link to one service on the social map's page: `page` (a path on the site such as
-/// `/sociale-kaart.html`, or an http(s) address) with the map's `#kaart?dienst=<id>`
-/// fragment. `None` for anything else (a `javascript:` page is never a link).
-pub fn service_page_link(page: &str, service_id: &str) -> Option<String> {
-    let page = page.trim().split('#').next().unwrap_or_default();
+/// A page of the site that a web team configured (`/hulpwijzer.html`), or an http(s)
+/// address. `None` for anything else (`javascript:`, `//other.host`).
+pub fn page_link(page: &str) -> Option<String> {
+    let page = page.trim();
     let path_on_site = page.starts_with('/') && !page.starts_with("//");
-    let base = if path_on_site
+    if path_on_site
         && !page
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || "<>\"'\\".contains(c))
     {
-        page.to_owned()
+        Some(page.to_owned())
     } else {
-        web_link(page)?
-    };
+        web_link(page)
+    }
+}
+
+/// A link to one service on the social map's page: `page` (a path on the site such as
+/// `/sociale-kaart.html`, or an http(s) address) with the map's `#kaart?dienst=<id>`
+/// fragment. `None` for anything else (a `javascript:` page is never a link).
+pub fn service_page_link(page: &str, service_id: &str) -> Option<String> {
+    let base = page_link(page.split('#').next().unwrap_or_default())?;
     let fragment = crate::view_state::ViewState {
         service: Some(service_id.to_owned()),
         ..Default::default()

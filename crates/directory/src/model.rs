@@ -70,6 +70,10 @@ pub struct Service {
     pub assured_date: Option<Date>,
     /// Contact persons.
     pub contacts: Vec<Contact>,
+    /// Where the service works (HSDS `service_areas[].name`, spreadsheet `werkgebied`):
+    /// neighbourhood names, or the municipality as a whole.
+    #[serde(default)]
+    pub service_areas: Vec<String>,
 }
 
 /// A place where a service is given.

@@ -11,6 +11,24 @@
 //! description does not win by length), plus its domain boost, scaled by the share of clauses
 //! it matches. At equal relevance informal help comes before general before tailored
 //! provision, and input order breaks the remaining ties.
+//!
+//! Three rules keep a list useful:
+//! - **Relevance cut-off**: a service that matches only some of the question's words and
+//!   scores below [`RELEVANCE_CUT_OFF`] of the best result only shares a word with the
+//!   question, so it is left out (one that matches every word stays); and when at least five
+//!   services match the words, a service that is only in the right life domain is left out
+//!   ("ik voel me zo alleen" does not return half the map).
+//! - **Near a place, relevance first**: services whose relevance differs by less than about
+//!   [`RELEVANCE_BAND`] count as equally relevant, and among those the nearer comes first.
+//!   Only the "nearest first" order puts distance before relevance.
+//! - **Copies together**: the same offer of one organisation in several neighbourhoods (same
+//!   organisation, same description) is one result, the best-placed (nearest) copy first,
+//!   with the others in [`Hit::copies`]. Counts ([`Results::total`], facets) count every
+//!   service, as every copy is a place to go.
+//!
+//! A question without meaningful words ("ik weet het niet meer", only punctuation or emoji)
+//! is [`Results::vague`]: instead of everything, it returns the neighbourhood teams, where
+//! anyone can go with any question.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +52,10 @@ const DOMAIN_BOOST: f32 = 2.5;
 const MAX_COMPLETIONS: usize = 48;
 /// Results from which the top is diversified over the query's domains.
 const DIVERSIFY_TOP: usize = 5;
+/// A result counts when its score is at least this share of the best score.
+pub const RELEVANCE_CUT_OFF: f32 = 0.25;
+/// Near a place, scores within this factor of each other count as equally relevant.
+pub const RELEVANCE_BAND: f32 = 1.1;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +122,9 @@ pub struct Hit {
     pub score: f32,
     /// Distance from [`Query::near`], in km.
     pub distance_km: Option<f64>,
+    /// Copies of the same offer elsewhere (positions in [`Index::services`]), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<u32>,
 }
 
 /// How many results each filter value would give (with the other filters applied).
@@ -137,6 +162,10 @@ pub struct Results {
     pub detected_domains: Vec<Domain>,
     /// The query as it was understood, when words were corrected ("Bedoelde je …?").
     pub corrected: Option<String>,
+    /// The question had no meaningful words ("ik weet het niet meer", "???"): the hits are
+    /// the neighbourhood teams.
+    #[serde(default)]
+    pub vague: bool,
 }
 
 /// One way a clause can match: a term and how much it counts.
@@ -169,6 +198,9 @@ impl Index {
     /// Runs a query.
     pub fn search(&self, query: &Query) -> Results {
         let analysis = self.analyse(&query.text);
+        let vague = !query.text.trim().is_empty()
+            && analysis.meaningful_words == 0
+            && analysis.domains.is_empty();
         let scores = self.score(&analysis);
         let services = self.services();
         let features = &self.derived.features;
@@ -199,10 +231,14 @@ impl Index {
                     doc: doc as u32,
                     score,
                     distance_km,
+                    copies: Vec::new(),
                 });
             }
         };
         match &scores {
+            None if vague => (0..services.len())
+                .filter(|doc| services[*doc].is_neighbourhood_team())
+                .for_each(|doc| consider(doc, 0.0)),
             None => (0..services.len()).for_each(|doc| consider(doc, 0.0)),
             Some(scores) => scores
                 .iter()
@@ -219,6 +255,7 @@ impl Index {
             facets,
             detected_domains: analysis.domains,
             corrected: analysis.corrected,
+            vague,
         }
     }
 
@@ -264,6 +301,13 @@ impl Index {
         for (completion, _) in completions {
             if suggestions.len() >= limit {
                 break;
+            }
+            // "hulp bij formul…" → not "hulp bij formulierenhulp": a completion that
+            // repeats a word already typed reads as a stutter.
+            if head.iter().any(|word| {
+                word.chars().count() >= 3 && !is_stop_word(word) && completion.contains(word)
+            }) {
+                continue;
             }
             let mut full: Vec<&str> = head.to_vec();
             full.push(completion);
@@ -461,6 +505,10 @@ impl Index {
             touched.clear();
         }
         let clauses = analysis.clauses.len() as f32;
+        // With enough services that match the words, one that is only in the right life
+        // domain adds nothing but length to the list.
+        let word_matches = matched.iter().filter(|m| **m > 0).count();
+        let domain_only_counts = word_matches < DIVERSIFY_TOP;
         let query_mask = domain_bits(&analysis.domains);
         let query_domains = analysis.domains.len() as f32;
         let features = &self.derived.features;
@@ -470,11 +518,19 @@ impl Index {
             }
             let mask = features[doc].domains;
             let overlap = (mask & query_mask).count_ones() as f32;
-            if overlap > 0.0 {
+            if overlap > 0.0 && (matched[doc] > 0 || domain_only_counts) {
                 let breadth = (mask.count_ones() as f32).sqrt();
                 *score += DOMAIN_BOOST * overlap / query_domains / breadth;
             }
             *score *= self.derived.level_boost[doc];
+        }
+        // The cut-off: see the module documentation.
+        let best = total.iter().copied().fold(0.0, f32::max);
+        let all_clauses = analysis.clauses.len() as u16;
+        for (score, matched) in total.iter_mut().zip(&matched) {
+            if *score < best * RELEVANCE_CUT_OFF && (*matched < all_clauses || all_clauses == 0) {
+                *score = 0.0;
+            }
         }
         Some(total)
     }
@@ -485,8 +541,17 @@ impl Index {
         let level = |hit: &Hit| features[hit.doc as usize].level_rank();
         // Distances only exist near a place; without one the tie-break would only cost time.
         let near = hits.iter().any(|hit| hit.distance_km.is_some());
+        // Near a place, scores in the same band are equally relevant; see the module docs.
+        let band = |hit: &Hit| {
+            if hit.score > 0.0 {
+                (hit.score.ln() / RELEVANCE_BAND.ln()).floor() as i32
+            } else {
+                i32::MIN
+            }
+        };
         let order = |a: &Hit, b: &Hit| {
             let relevance = b.score.total_cmp(&a.score);
+            let by_band = band(b).cmp(&band(a));
             let by_level = level(a).cmp(&level(b));
             let by_distance = || {
                 let far = f64::INFINITY;
@@ -496,7 +561,10 @@ impl Index {
             };
             // At equal relevance the nearer service comes first.
             match sort {
-                Sort::Relevance if near => relevance.then(by_level).then_with(by_distance),
+                Sort::Relevance if near => by_band
+                    .then_with(by_distance)
+                    .then(relevance)
+                    .then(by_level),
                 Sort::Relevance => relevance.then(by_level),
                 Sort::InformalFirst if near => by_level.then(relevance).then_with(by_distance),
                 Sort::InformalFirst => by_level.then(relevance),
@@ -516,12 +584,31 @@ impl Index {
             hits.truncate(keep);
         }
         hits.sort_unstable_by(order);
+        self.group_copies(hits);
         if diversify {
             self.diversify(hits, domains);
         }
         if limit > 0 {
             hits.truncate(limit);
         }
+    }
+
+    /// Folds copies of one offer into the first (best placed) of them.
+    fn group_copies(&self, hits: &mut Vec<Hit>) {
+        let groups = &self.derived.copy_group;
+        let mut first_of_group: std::collections::HashMap<u32, usize> = Default::default();
+        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+        for hit in hits.drain(..) {
+            let group = groups[hit.doc as usize];
+            match first_of_group.get(&group) {
+                Some(&at) => kept[at].copies.push(hit.doc),
+                None => {
+                    first_of_group.insert(group, kept.len());
+                    kept.push(hit);
+                }
+            }
+        }
+        *hits = kept;
     }
 
     /// When a query is about several worries, the top results show help for each: the best

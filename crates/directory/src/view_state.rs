@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::profile::{Domain, TargetGroup};
+use crate::profile::{Domain, Level, TargetGroup};
 use crate::search::{Filters, Sort};
 use crate::time::LocalDateTime;
 
@@ -19,6 +19,9 @@ pub struct ViewState {
     pub domains: Vec<Domain>,
     /// Chosen target groups.
     pub groups: Vec<TargetGroup>,
+    /// Chosen provision levels (workers).
+    #[serde(default)]
+    pub levels: Vec<Level>,
     /// Only free services.
     pub free: bool,
     /// Only services without referral.
@@ -37,6 +40,7 @@ impl ViewState {
         Filters {
             domains: self.domains.clone(),
             target_groups: self.groups.clone(),
+            levels: self.levels.clone(),
             free: self.free,
             no_referral: self.no_referral,
             open_at: self.open_now.then_some(now),
@@ -57,6 +61,7 @@ impl ViewState {
     pub fn has_filters(&self) -> bool {
         !self.domains.is_empty()
             || !self.groups.is_empty()
+            || !self.levels.is_empty()
             || self.free
             || self.no_referral
             || self.open_now
@@ -74,6 +79,12 @@ impl ViewState {
         }
         if !self.groups.is_empty() {
             pairs.push(("g", codes(self.groups.iter().map(|g| g.code()).collect())));
+        }
+        if !self.levels.is_empty() {
+            pairs.push((
+                "soort",
+                codes(self.levels.iter().map(|l| l.code()).collect()),
+            ));
         }
         for (key, on) in [
             ("gratis", self.free),
@@ -114,6 +125,9 @@ impl ViewState {
                         .iter()
                         .filter_map(|c| TargetGroup::from_code(c))
                         .collect()
+                }
+                "soort" => {
+                    state.levels = list().iter().filter_map(|c| Level::from_code(c)).collect()
                 }
                 "gratis" => state.free = value == "1",
                 "zonder-verwijzing" => state.no_referral = value == "1",
@@ -179,6 +193,7 @@ mod tests {
             text: "ik kan mijn huur niet betalen & meer".into(),
             domains: vec![Domain::Geld, Domain::Wonen],
             groups: vec![TargetGroup::Ouderen],
+            levels: vec![Level::Informeel, Level::Maatwerk],
             free: true,
             no_referral: false,
             open_now: true,

@@ -99,9 +99,112 @@ fn typing_typos_compounds_and_stop_words() {
         names(&index, &text("maatje")).contains(&"Schuldhulpmaatje".to_owned()),
         "compound part"
     );
+    let vague = index.search(&text("de het een"));
+    assert!(vague.vague, "only stop words is a vague question");
     assert!(
-        index.search(&text("de het een")).hits.len() == index.services().len(),
-        "only stop words: everything"
+        vague.hits.is_empty(),
+        "not everything: the teams, and this map has none"
+    );
+}
+
+const COPIES: &str = "\
+naam,organisatie,omschrijving,leefgebieden,voorziening,trefwoorden,lat,lon
+Thuisadministratie Centrum,Humanitas,Een vrijwilliger helpt je thuis met je papieren.,geld,informeel,,52.060,5.750
+Thuisadministratie De Akkers,Humanitas,Een vrijwilliger helpt je thuis met je papieren.,geld,informeel,,52.100,5.800
+Geldspreekuur Centrum,Wijkteam,Zorgen over geld? Kom langs bij het spreekuur in Centrum.,geld,algemeen,,52.060,5.750
+Geldspreekuur De Akkers,Wijkteam,Zorgen over geld? Kom langs bij het spreekuur in De Akkers.,geld,algemeen,,52.100,5.800
+Schuldhulp gemeente,Gemeente,De gemeente helpt bij schulden en geldzorgen.,geld,maatwerk,,52.070,5.760
+Sociaal wijkteam Centrum,Wijkteam,Met elke vraag kun je bij ons terecht.,geld; contact,algemeen,wijkteam,52.060,5.750
+Fietsenmaker,Fiets BV,Repareert fietsen en geld terug bij een lekke band.,werk,algemeen,,52.060,5.750
+Breiclub,Buurthuis,Samen breien en praten over van alles: geld en zorgen ook.,contact,informeel,,52.060,5.750
+";
+
+fn copies_index() -> Index {
+    let imported = import_spreadsheet("copies.csv", COPIES, &Vocabulary::dutch()).unwrap();
+    Index::build(imported.directory, Vocabulary::dutch())
+}
+
+#[test]
+fn copies_of_one_offer_are_one_result_the_nearest_first() {
+    let index = copies_index();
+    let near_akkers = Query {
+        near: Some(Point {
+            lat: 52.1,
+            lon: 5.8,
+        }),
+        ..text("papieren")
+    };
+    let results = index.search(&near_akkers);
+    assert_eq!(results.total, 2, "both places count");
+    assert_eq!(results.hits.len(), 1, "one entry");
+    let name = |doc: u32| index.services()[doc as usize].name.clone();
+    assert_eq!(
+        name(results.hits[0].doc),
+        "Thuisadministratie De Akkers",
+        "nearest first"
+    );
+    assert_eq!(
+        results.hits[0]
+            .copies
+            .iter()
+            .map(|d| name(*d))
+            .collect::<Vec<_>>(),
+        ["Thuisadministratie Centrum"]
+    );
+    // Names and descriptions that differ only in the place are copies too.
+    let spreekuur = index.search(&text("spreekuur"));
+    assert_eq!(spreekuur.hits.len(), 1);
+    assert_eq!(spreekuur.hits[0].copies.len(), 1);
+}
+
+#[test]
+fn near_a_place_relevance_comes_first_and_distance_orders_equals() {
+    let index = copies_index();
+    let query = Query {
+        near: Some(Point {
+            lat: 52.1,
+            lon: 5.8,
+        }),
+        ..text("schulden")
+    };
+    let results = index.search(&query);
+    let first = &index.services()[results.hits[0].doc as usize];
+    assert_eq!(
+        first.name, "Schuldhulp gemeente",
+        "the best match, though not the nearest"
+    );
+}
+
+#[test]
+fn a_word_shared_by_chance_does_not_make_a_result() {
+    let index = copies_index();
+    let names = names(&index, &text("geldzorgen schulden"));
+    assert_eq!(
+        names.first().map(String::as_str),
+        Some("Schuldhulp gemeente")
+    );
+    assert!(
+        !names.contains(&"Fietsenmaker".to_owned()),
+        "'geld terug' is not about money worries: {names:?}"
+    );
+}
+
+#[test]
+fn a_question_without_words_gets_the_neighbourhood_teams() {
+    let index = copies_index();
+    for vague in ["ik weet het niet meer", "???", "🙁🙁", "!!! ..."] {
+        let results = index.search(&text(vague));
+        assert!(results.vague, "{vague}");
+        let names: Vec<_> = results
+            .hits
+            .iter()
+            .map(|h| index.services()[h.doc as usize].name.as_str())
+            .collect();
+        assert_eq!(names, ["Sociaal wijkteam Centrum"], "{vague}");
+    }
+    assert!(
+        !index.search(&text("")).vague,
+        "an empty box is not a question"
     );
 }
 
@@ -266,4 +369,60 @@ fn words_that_match_nothing_find_nothing() {
     let index = index();
     assert_eq!(index.search(&text("xyzzy plugh")).total, 0);
     assert_eq!(index.search(&text("")).total, index.services().len());
+}
+
+fn demo() -> Index {
+    let imported =
+        wegwijs_directory::import_json(include_str!("../../../www/data/kaart.json")).unwrap();
+    Index::build(imported.directory, Vocabulary::dutch())
+}
+
+#[test]
+fn on_the_demo_map_vague_and_lonely_questions_do_not_flood_and_near_me_keeps_the_best_first() {
+    let index = demo();
+    let name = |doc: u32| index.services()[doc as usize].name.clone();
+    let lonely = index.search(&text("ik voel me zo alleen"));
+    assert!(lonely.total <= 60, "{} of 255 services", lonely.total);
+    let top: Vec<String> = lonely.hits.iter().take(5).map(|h| name(h.doc)).collect();
+    assert!(
+        top.iter()
+            .any(|n| n.starts_with("Buurtkamer") || n.starts_with("Maatje")),
+        "{top:?}"
+    );
+
+    let lost = index.search(&text("ik weet het niet meer"));
+    assert!(lost.vague);
+    assert!(lost
+        .hits
+        .iter()
+        .all(|h| index.services()[h.doc as usize].is_neighbourhood_team()));
+    assert!(!lost.hits.is_empty());
+
+    let near = Query {
+        near: Some(Point {
+            lat: 52.0545,
+            lon: 5.7650,
+        }),
+        limit: 5,
+        ..text("schulden")
+    };
+    let top: Vec<String> = index
+        .search(&near)
+        .hits
+        .iter()
+        .map(|h| name(h.doc))
+        .collect();
+    assert_eq!(
+        top[..2],
+        [
+            "Schuldhulpmaatje Lindenhoven",
+            "Schuldhulpverlening gemeente"
+        ],
+        "{top:?}"
+    );
+    assert!(!top.iter().any(|n| n.starts_with("Repair Café")), "{top:?}");
+    // One entry per offer: five neighbourhood branches are one result.
+    let copies = index.search(&text("thuisadministratie"));
+    assert_eq!(copies.hits.len(), 1);
+    assert_eq!(copies.hits[0].copies.len(), 4);
 }

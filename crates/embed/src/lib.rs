@@ -7,7 +7,7 @@
 
 use std::any::Any;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use wegwijs_widgets::hulpwijzer::{GuideConfig, Hulpwijzer};
 use wegwijs_widgets::kaart::{KaartConfig, SocialeKaart};
+use wegwijs_widgets::kit::{attribute_warnings, Accepted};
 use wegwijs_widgets::scan::{Samenwerkingsscan, ScanConfig};
 use wegwijs_widgets::theme::STYLESHEET;
 
@@ -46,6 +47,14 @@ impl Widget {
             Widget::SocialeKaart => KaartConfig::ATTRIBUTES,
             Widget::Hulpwijzer => GuideConfig::ATTRIBUTES,
             Widget::Samenwerkingsscan => ScanConfig::ATTRIBUTES,
+        }
+    }
+
+    fn accepted(self) -> &'static [Accepted] {
+        match self {
+            Widget::SocialeKaart => KaartConfig::ACCEPTED,
+            Widget::Hulpwijzer => GuideConfig::ACCEPTED,
+            Widget::Samenwerkingsscan => ScanConfig::ACCEPTED,
         }
     }
 
@@ -91,6 +100,7 @@ thread_local! {
     static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
     static NEXT_HANDLE: RefCell<u32> = const { RefCell::new(1) };
     static SHEET: OnceCell<CssStyleSheet> = const { OnceCell::new() };
+    static WARNED: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
 }
 
 #[wasm_bindgen(start)]
@@ -128,6 +138,7 @@ pub fn mount(host: HtmlElement) -> Result<u32, JsValue> {
     let tag = host.tag_name();
     let widget = Widget::from_tag(&tag)
         .ok_or_else(|| JsValue::from_str(&format!("no Wegwijs widget is called <{tag}>")))?;
+    warn_about_attributes(widget, &host);
     let shadow = shadow_root(&host)?;
     let container: HtmlElement = host
         .owner_document()
@@ -151,6 +162,28 @@ pub fn mount(host: HtmlElement) -> Result<u32, JsValue> {
         )
     });
     Ok(handle)
+}
+
+/// Tells the web team, in the console and once per message, about attributes the widget does
+/// not know or values it cannot use.
+fn warn_about_attributes(widget: Widget, host: &HtmlElement) {
+    let names: Vec<String> = host
+        .get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .collect();
+    let warnings = attribute_warnings(
+        widget.tag(),
+        widget.attributes(),
+        widget.accepted(),
+        &names,
+        |name| host.get_attribute(name),
+    );
+    for warning in warnings {
+        if WARNED.with_borrow_mut(|warned| warned.insert(warning.clone())) {
+            web_sys::console::warn_1(&JsValue::from_str(&warning));
+        }
+    }
 }
 
 /// Unmounts a widget mounted by [`mount`]; unknown handles are ignored.

@@ -183,6 +183,27 @@ pub fn focus_later(container: leptos::prelude::NodeRef<leptos::html::Div>, selec
     });
 }
 
+/// Scrolls the first element matching `selector` inside `container` to the top of the
+/// screen when it is not in the upper half of it (after a search on a phone, the results
+/// are below the search box and filters).
+pub fn reveal(container: leptos::prelude::NodeRef<leptos::html::Div>, selector: String) {
+    use leptos::prelude::GetUntracked;
+    leptos::prelude::request_animation_frame(move || {
+        let Some(height) = window().and_then(|w| w.inner_height().ok()?.as_f64()) else {
+            return;
+        };
+        if let Some(element) = container
+            .get_untracked()
+            .and_then(|root| root.query_selector(&selector).ok().flatten())
+        {
+            let top = element.get_bounding_client_rect().top();
+            if top < 0.0 || top > height / 2.0 {
+                element.scroll_into_view_with_bool(true);
+            }
+        }
+    });
+}
+
 /// The text of the first element matching `selector` inside `root`, as it is shown (for
 /// reading aloud).
 pub fn shown_text(root: &web_sys::Element, selector: &str) -> String {
@@ -220,6 +241,36 @@ const PRINT_PAGE_CSS: &str = "@media print {
   [data-wegwijs-print], [data-wegwijs-print] * { visibility: visible !important; }
   [data-wegwijs-print] { position: absolute !important; inset: 0 auto auto 0 !important; inline-size: 100% !important; }
 }";
+
+/// Writes a warning for the web team to the browser console (nothing outside a browser).
+pub fn warn(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(message));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = message;
+}
+
+/// Whether the browser can hand text to the phone's share sheet (Web Share API).
+pub fn can_share() -> bool {
+    window().is_some_and(|w| {
+        js_sys::Reflect::has(&w.navigator(), &wasm_bindgen::JsValue::from_str("share"))
+            .unwrap_or(false)
+    })
+}
+
+/// Offers `text` and `url` to the phone's share sheet; the person picks the app. Nothing is
+/// sent by the widget itself. Returns whether it was shared (a cancel is not an error).
+pub async fn share(text: &str, url: &str) -> bool {
+    let Some(window) = window() else {
+        return false;
+    };
+    let data = web_sys::ShareData::new();
+    data.set_text(text);
+    data.set_url(url);
+    wasm_bindgen_futures::JsFuture::from(window.navigator().share_with_data(&data))
+        .await
+        .is_ok()
+}
 
 /// Whether the browser can read text aloud.
 pub fn can_speak() -> bool {

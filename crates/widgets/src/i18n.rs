@@ -97,6 +97,17 @@ impl I18n {
         }
     }
 
+    /// Whether the widgets have texts for a language tag (`nl`, `en-GB`).
+    pub fn supports(tag: &str) -> bool {
+        let code = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        catalog(&code).is_some()
+    }
+
     /// The language code for the HTML `lang` attribute.
     pub fn lang(&self) -> &'static str {
         self.catalog.code

@@ -125,6 +125,7 @@ pub(crate) fn service(node: Node<'_>) -> Option<Service> {
         eligibility: long_text(node, "eligibility_description"),
         assured_date: assured_date(node),
         contacts: node.map_list("contacts", contact),
+        service_areas: node.map_list("service_areas", |area| area.text("name")),
     })
 }
 

@@ -54,6 +54,10 @@ pub const SPREADSHEET_COLUMNS: &[(&str, &str)] = &[
     ("voorwaarden", "who can use it"),
     ("trefwoorden", "extra search words separated by ;"),
     (
+        "werkgebied",
+        "where it works: neighbourhoods separated by ;, or hele gemeente (empty: at its address)",
+    ),
+    (
         "gecontroleerd",
         "date the information was last checked, YYYY-MM-DD",
     ),
@@ -208,6 +212,12 @@ fn row_to_service<'r>(
             service.insert("fees_description".into(), json!(text));
         }
         None => {}
+    }
+    if let Some(areas) = cell("werkgebied") {
+        let list: Vec<Value> = split_list(areas)
+            .map(|name| json!({"name": name}))
+            .collect();
+        service.insert("service_areas".into(), Value::Array(list));
     }
     if let Some(languages) = cell("talen") {
         let list: Vec<Value> = split_list(languages)

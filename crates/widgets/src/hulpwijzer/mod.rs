@@ -15,7 +15,7 @@ use wegwijs_guide::{Guide, GuideError};
 
 use crate::i18n::{use_i18n, I18n};
 use crate::kaart::LoadedMap;
-use crate::kit::{unique_id, ErrorNotice, Loading, WidgetRoot};
+use crate::kit::{unique_id, Accepted, ErrorNotice, Loading, WidgetRoot, LANG};
 use crate::load::{fetch_bytes, fetch_text, FetchError};
 pub use app::GuideApp;
 use urgent::{ContactLine, CrisisBox};
@@ -38,6 +38,9 @@ pub struct GuideConfig {
 impl GuideConfig {
     /// The attributes the element reads; a change to any of them re-renders the widget.
     pub const ATTRIBUTES: &'static [&'static str] = &["guide", "index", "src", "lang", "kaart"];
+
+    /// The values the attributes accept, for the web team's warnings.
+    pub const ACCEPTED: &'static [Accepted] = &[LANG];
 
     /// Builds the config from attribute values, given a lookup by attribute name.
     pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Self {

@@ -33,6 +33,10 @@ pub(crate) struct Kaart {
     pub map: StoredValue<LoadedMap>,
     pub mode: Mode,
     pub report: StoredValue<Option<String>>,
+    /// The hulpwijzer's page, for a question too vague to search.
+    pub guide_page: StoredValue<Option<String>>,
+    /// Fewer services than this in a coverage cell make a blind spot.
+    pub blind_below: usize,
     /// Prefix for element ids, unique per widget on the page.
     pub ids: StoredValue<String>,
     /// The shareable state: words, filters, open service.
@@ -128,6 +132,8 @@ pub fn KaartApp(
         map: map_value,
         mode: config.mode,
         report: StoredValue::new(config.report.clone()),
+        guide_page: StoredValue::new(config.guide_page.clone()),
+        blind_below: config.blind_below,
         ids: StoredValue::new(unique_id("ww-k")),
         view,
         typed: RwSignal::new(initial.text.clone()),

@@ -111,11 +111,44 @@ pub(crate) fn ServiceCard(
     let service = kaart
         .map
         .with_value(|map| map.index.services()[doc as usize].clone());
-    let distance_km = kaart.results.with_untracked(|r| {
+    let (distance_km, copies) = kaart.results.with_untracked(|r| {
         r.hits
             .iter()
             .find(|h| h.doc == doc)
-            .and_then(|h| h.distance_km)
+            .map(|h| (h.distance_km, h.copies.clone()))
+            .unwrap_or_default()
+    });
+    let copies = (!copies.is_empty()).then(|| {
+        let count = copies.len();
+        let places: Vec<(u32, String, Option<String>)> = kaart.map.with_value(|map| {
+            copies
+                .iter()
+                .map(|copy| {
+                    let other = &map.index.services()[*copy as usize];
+                    let address = other.addresses().next().map(|a| a.one_line());
+                    (*copy, other.name.clone(), address)
+                })
+                .collect()
+        });
+        view! {
+            <details class="ww-copies">
+                <summary>{i18n.t_count("card.copies", count)}</summary>
+                <ul class="ww-plain-list" role="list">
+                    {places.into_iter().map(|(copy, name, address)| {
+                        let id = kaart.map.with_value(|map| map.index.services()[copy as usize].id.clone());
+                        view! {
+                            <li>
+                                <button type="button" class="ww-link-button" on:click=move |_| {
+                                    kaart.return_focus.set(Some(doc));
+                                    kaart.view.update(|v| v.service = Some(id.clone()));
+                                }>{name}</button>
+                                {address.map(|a| view! { <span class="ww-note">" "{a}</span> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </details>
+        }
     });
     let heading_id = unique_id("ww-service");
     let labelled_by = heading_id.clone();
@@ -173,6 +206,7 @@ pub(crate) fn ServiceCard(
                     {facts(i18n, &service, distance_km).into_iter().map(|fact| view! { <li>{fact}</li> }).collect_view()}
                 </ul>
                 {worker}
+                {copies}
                 {actions(i18n, kaart, &service, false)}
                 <div class="ww-card-buttons">
                     <button

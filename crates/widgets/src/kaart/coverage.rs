@@ -17,12 +17,13 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
     let kaart = use_kaart();
     let i18n = use_i18n();
     let by_group = RwSignal::new(false);
+    let blind_below = kaart.blind_below;
     let name = kaart.id("dekking");
     let table_label = kaart.id("dekking-tabel");
     let coverage = move || {
         kaart.map.with_value(|map| {
             if by_group.get() {
-                let mut coverage = Coverage::by_target_group(map.index.directory());
+                let mut coverage = Coverage::by_target_group(map.index.directory(), blind_below);
                 coverage.columns = coverage
                     .columns
                     .iter()
@@ -33,27 +34,38 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
                     .collect();
                 coverage
             } else {
-                Coverage::by_neighbourhood(
-                    map.index.directory(),
-                    &map.postcodes,
-                    &i18n.t("coverage.everywhere"),
-                )
+                Coverage::by_neighbourhood(map.index.directory(), &map.postcodes, blind_below)
             }
         })
     };
     let today = browser::now().date;
-    let stale: Vec<(String, String)> = kaart.map.with_value(|map| {
-        map.index
-            .services()
-            .iter()
-            .filter_map(|s| {
-                let checked = s.assured_date?;
-                (checked.days_until(today) > STALE_AFTER_DAYS)
-                    .then(|| (s.name.clone(), format::date(i18n, checked)))
-            })
-            .collect()
-    });
+    // (id, name, organisation, checked on), oldest first.
+    let mut stale: Vec<(String, String, String, wegwijs_directory::time::Date)> =
+        kaart.map.with_value(|map| {
+            map.index
+                .services()
+                .iter()
+                .filter_map(|s| {
+                    let checked = s.assured_date?;
+                    (checked.days_until(today) > STALE_AFTER_DAYS).then(|| {
+                        (
+                            s.id.clone(),
+                            s.name.clone(),
+                            s.organization.clone().unwrap_or_default(),
+                            checked,
+                        )
+                    })
+                })
+                .collect()
+        });
+    stale.sort_by_key(|(_, _, _, checked)| *checked);
     let stale_count = stale.len();
+    let stale_csv = stale_as_csv(&stale);
+    let download = move |_| {
+        if let Some(container) = kaart.container.get_untracked() {
+            browser::download_text(&container, &i18n.t("coverage.stale-file"), &stale_csv);
+        }
+    };
     view! {
         <section class="ww-coverage">
             <details>
@@ -74,6 +86,7 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
                     let blind = coverage.blind_spots().len();
                     view! {
                         <p>{i18n.t_count("coverage.blind-spots", blind)}</p>
+                        <p class="ww-hint">{i18n.t_with("coverage.rule", &[("count", &blind_below.to_string())])}</p>
                         <div class="ww-table-scroll" role="region" aria-labelledby=table_label.clone() tabindex="0">
                             <table class="ww-coverage-table ww-stack">
                                 <caption id=table_label.clone()>{i18n.t("coverage.caption")}</caption>
@@ -89,10 +102,11 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
                                             <th scope="row">{domain_label(kaart, i18n, *domain)}</th>
                                             {counts.iter().zip(&coverage.columns).map(|(count, column)| {
                                                 let count = *count;
+                                                let blind = coverage.is_blind(count);
                                                 view! {
-                                                    <td class:ww-blind=count == 0 data-label=column.clone()>
+                                                    <td class:ww-blind=blind data-label=column.clone()>
                                                         {count}
-                                                        {(count == 0).then(|| view! { <span class="ww-visually-hidden">" "{i18n.t("coverage.blind")}</span> })}
+                                                        {blind.then(|| view! { <span class="ww-visually-hidden">" "{i18n.t("coverage.blind")}</span> })}
                                                     </td>
                                                 }
                                             }).collect_view()}
@@ -104,11 +118,43 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
                     }
                 }}
                 <p class="ww-label">{i18n.t_count("coverage.stale", stale_count)}</p>
-                <ul class="ww-plain-list" role="list">
-                    {stale.into_iter().map(|(name, date)| view! { <li>{name}" — "{date}</li> }).collect_view()}
+                <ul class="ww-plain-list ww-stale" role="list">
+                    {stale.into_iter().map(|(id, name, _, checked)| view! {
+                        <li>
+                            <button type="button" class="ww-link-button" on:click=move |_| kaart.view.update(|v| v.service = Some(id.clone()))>
+                                {name}
+                            </button>
+                            " — "{format::date(i18n, checked)}
+                        </li>
+                    }).collect_view()}
                 </ul>
+                {(stale_count > 0).then(|| view! {
+                    <button type="button" class="ww-button ww-button-secondary" on:click=download>{i18n.t("coverage.stale-download")}</button>
+                })}
             </details>
         </section>
     }
     .into_any()
+}
+
+/// The entries not checked for over a year as CSV (`;`-separated, as Dutch spreadsheets
+/// expect), to send to the providers.
+fn stale_as_csv(stale: &[(String, String, String, wegwijs_directory::time::Date)]) -> String {
+    let field = |text: &str| {
+        if text.contains([';', '"', '\n']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut lines = vec!["id;naam;organisatie;gecontroleerd".to_owned()];
+    lines.extend(stale.iter().map(|(id, name, organisation, checked)| {
+        format!(
+            "{};{};{};{checked}",
+            field(id),
+            field(name),
+            field(organisation)
+        )
+    }));
+    lines.join("\n") + "\n"
 }

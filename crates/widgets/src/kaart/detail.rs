@@ -37,10 +37,18 @@ pub(crate) fn Detail(
             });
         }
     });
-    let back = move |_| {
+    let close = move || {
         kaart.view.update(|v| v.service = None);
         if let Some(doc) = kaart.return_focus.get_untracked() {
             kaart.focus(&format!("meer-{doc}"));
+        }
+    };
+    let back = move |_| close();
+    // Escape closes the details, as it closes any panel.
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            close();
         }
     };
     let distance_km = kaart
@@ -190,7 +198,7 @@ pub(crate) fn Detail(
         move || kaart.shortlist.with(|list| list.contains(&id))
     };
     view! {
-        <article class="ww-detail" aria-labelledby=labelled_by>
+        <article class="ww-detail" aria-labelledby=labelled_by on:keydown=on_keydown>
             <button type="button" class="ww-link-button ww-back" on:click=back>
                 <span aria-hidden="true">"← "</span>{i18n.t("detail.back")}
             </button>

@@ -3,10 +3,12 @@
 
 use leptos::prelude::*;
 use wegwijs_directory::view_state::ViewState;
-use wegwijs_directory::{Domain, TargetGroup};
+use wegwijs_directory::{Domain, Level, TargetGroup};
 
 use super::app::{use_kaart, Kaart};
+use super::card::level_key;
 use super::icons::DomainIcon;
+use super::Mode;
 use crate::i18n::{use_i18n, I18n};
 
 /// The label of a life domain in the widget's language, from the map's vocabulary.
@@ -105,7 +107,10 @@ pub(crate) fn FilterBar() -> impl IntoView {
     let facets = move || kaart.results.with(|r| r.facets.clone());
     let active_count = move || {
         view.with(|v| {
-            v.domains.len() + v.groups.len() + TOGGLES.iter().filter(|t| (t.get)(v)).count()
+            v.domains.len()
+                + v.groups.len()
+                + v.levels.len()
+                + TOGGLES.iter().filter(|t| (t.get)(v)).count()
         })
     };
     let domain_chips = Domain::ALL
@@ -171,6 +176,33 @@ pub(crate) fn FilterBar() -> impl IntoView {
             }
         })
         .collect_view();
+    // Workers choose by provision level too.
+    let level_chips = (kaart.mode == Mode::Worker).then(|| {
+        let chips = Level::ALL
+            .iter()
+            .map(|&level| {
+                let count = Signal::derive(move || {
+                    kaart.results.with(|r| {
+                        r.facets.levels.iter().find(|(l, _)| *l == level).map_or(0, |(_, n)| *n)
+                    })
+                });
+                view! {
+                    <Chip
+                        label=i18n.t(level_key(level))
+                        pressed=Signal::derive(move || view.with(|v| v.levels.contains(&level)))
+                        count
+                        on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.levels, level)))
+                    />
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="ww-chip-group">
+                <legend>{i18n.t("filter.levels")}</legend>
+                <div class="ww-chips">{chips}</div>
+            </fieldset>
+        }
+    });
 
     let chosen = move || {
         let state = view.get();
@@ -185,6 +217,12 @@ pub(crate) fn FilterBar() -> impl IntoView {
             items.push((
                 i18n.t(group_key(group)),
                 Callback::new(move |()| view.update(|v| v.groups.retain(|g| *g != group))),
+            ));
+        }
+        for level in state.levels.clone() {
+            items.push((
+                i18n.t(level_key(level)),
+                Callback::new(move |()| view.update(|v| v.levels.retain(|l| *l != level))),
             ));
         }
         for toggle in TOGGLES.iter().filter(|t| (t.get)(&state)) {
@@ -219,6 +257,7 @@ pub(crate) fn FilterBar() -> impl IntoView {
                     <legend>{i18n.t("filter.groups")}</legend>
                     <div class="ww-chips">{group_chips}</div>
                 </fieldset>
+                {level_chips}
             </details>
             <Show when=move || { active_count() > 0 }>
                 <div class="ww-chosen" role="group" aria-label=i18n.t("filter.chosen")>
@@ -238,13 +277,7 @@ pub(crate) fn FilterBar() -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
-                    <button type="button" class="ww-link-button" on:click=move |_| view.update(|v| {
-                        v.domains.clear();
-                        v.groups.clear();
-                        for toggle in TOGGLES {
-                            (toggle.set)(v, false);
-                        }
-                    })>
+                    <button type="button" class="ww-link-button" on:click=move |_| view.update(clear_filters)>
                         {i18n.t("filter.clear")}
                     </button>
                 </div>
@@ -252,6 +285,16 @@ pub(crate) fn FilterBar() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Takes every filter off; the words and the order stay.
+pub(crate) fn clear_filters(view: &mut ViewState) {
+    view.domains.clear();
+    view.groups.clear();
+    view.levels.clear();
+    for toggle in TOGGLES {
+        (toggle.set)(view, false);
+    }
 }
 
 fn toggle<T: PartialEq>(items: &mut Vec<T>, item: T) {

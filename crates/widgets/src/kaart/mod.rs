@@ -20,7 +20,7 @@ use wegwijs_directory::places::PostcodeTable;
 use wegwijs_directory::{import_json, ImportError, Index, IndexError, Vocabulary};
 
 use crate::i18n::{use_i18n, I18n};
-use crate::kit::{unique_id, ErrorNotice, LiveRegion, Loading, WidgetRoot};
+use crate::kit::{unique_id, Accepted, ErrorNotice, LiveRegion, Loading, WidgetRoot, LANG};
 use crate::load::{fetch_bytes, fetch_text, FetchError};
 pub use app::KaartApp;
 pub use icons::DomainIcon;
@@ -52,6 +52,11 @@ pub struct KaartConfig {
     pub postcodes: Option<String>,
     /// Where "Klopt er iets niet?" goes (`report`): a `mailto:` or https address.
     pub report: Option<String>,
+    /// The page of the site with the hulpwijzer (`hulpwijzer`), offered when a question is
+    /// too vague to search.
+    pub guide_page: Option<String>,
+    /// `blind-spot-below`: workers see a cell with fewer services than this as a blind spot.
+    pub blind_below: usize,
 }
 
 impl KaartConfig {
@@ -64,6 +69,23 @@ impl KaartConfig {
         "url-state",
         "postcodes",
         "report",
+        "hulpwijzer",
+        "blind-spot-below",
+    ];
+
+    /// The values the attributes accept, for the web team's warnings.
+    pub const ACCEPTED: &'static [Accepted] = &[
+        LANG,
+        Accepted {
+            name: "mode",
+            accepts: |v| matches!(v, "medewerker" | "worker" | "inwoner" | "resident"),
+            values: "medewerker (workers), or leave it out (residents)",
+        },
+        Accepted {
+            name: "blind-spot-below",
+            accepts: |v| v.parse::<usize>().is_ok(),
+            values: "a whole number such as 3",
+        },
     ];
 
     /// Builds the config from attribute values, given a lookup by attribute name.
@@ -80,6 +102,10 @@ impl KaartConfig {
             url_state: get("url-state").is_some_and(|v| v.trim() != "false"),
             postcodes: non_empty("postcodes"),
             report: non_empty("report"),
+            guide_page: non_empty("hulpwijzer"),
+            blind_below: non_empty("blind-spot-below")
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(wegwijs_directory::coverage::DEFAULT_BLIND_BELOW),
         }
     }
 }
@@ -162,13 +188,21 @@ pub async fn load_map(config: &KaartConfig) -> KaartState {
     // A postcode table is a nicety: without it (or when it is broken) the data's own
     // postcodes are used.
     let postcodes = match &config.postcodes {
-        Some(url) => match fetch_text(url)
-            .await
-            .map(|text| PostcodeTable::from_json(&text))
-        {
-            Ok(Ok(table)) => Arc::new(table),
-            _ => map.postcodes.clone(),
-        },
+        Some(url) => {
+            let table = match fetch_text(url).await {
+                Ok(text) => PostcodeTable::from_json(&text),
+                Err(error) => Err(error.to_string()),
+            };
+            match table {
+                Ok(table) => Arc::new(table),
+                Err(why) => {
+                    crate::browser::warn(&format!(
+                        "Wegwijs <wegwijs-sociale-kaart>: the postcode table {url} cannot be used ({why}); the services' own postcodes are used instead."
+                    ));
+                    map.postcodes.clone()
+                }
+            }
+        }
         None => map.postcodes.clone(),
     };
     KaartState::Ready(LoadedMap { postcodes, ..map })

@@ -44,7 +44,6 @@ pub(crate) fn Nearby() -> impl IntoView {
                     point,
                     postcode: Some(digits.clone()),
                 }));
-                kaart.nearest_first.set(true);
                 kaart
                     .announcement
                     .set(i18n.t_with("near.set", &[("place", &digits)]));
@@ -66,7 +65,6 @@ pub(crate) fn Nearby() -> impl IntoView {
                             point,
                             postcode: None,
                         }));
-                        let _ = kaart.nearest_first.try_set(true);
                         let _ = kaart.announcement.try_set(i18n.t("near.located"));
                     }
                     None => {
@@ -127,6 +125,7 @@ pub(crate) fn Nearby() -> impl IntoView {
                         />
                         {i18n.t("near.nearest-first")}
                     </label>
+                    <p class="ww-hint ww-place-order">{move || if kaart.nearest_first.get() { i18n.t("near.order-distance") } else { i18n.t("near.order-relevance") }}</p>
                     <button type="button" class="ww-link-button" on:click=move |_| {
                         kaart.place.set(None);
                         kaart.nearest_first.set(false);

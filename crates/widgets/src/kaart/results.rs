@@ -4,8 +4,10 @@ use leptos::prelude::*;
 
 use super::app::{use_kaart, PAGE};
 use super::card::ServiceCard;
+use super::filters::clear_filters;
 use crate::i18n::use_i18n;
 use crate::kit::LiveRegion;
+use wegwijs_directory::links::page_link;
 
 /// Count, order and cards.
 #[component]
@@ -46,6 +48,11 @@ pub(crate) fn ResultList() -> impl IntoView {
                 {move || corrected().map(|words| view! {
                     <p class="ww-corrected">{i18n.t_with("search.corrected", &[("words", &words)])}</p>
                 })}
+                <Show when=move || kaart.shortlist.with(|list| !list.is_empty())>
+                    <button type="button" class="ww-link-button ww-to-list" on:click=move |_| kaart.focus("lijstje")>
+                        {move || i18n.t_with("results.to-list", &[("count", &kaart.shortlist.with(Vec::len).to_string())])}
+                    </button>
+                </Show>
                 <div class="ww-sort">
                     <label for=sort_id.clone()>{i18n.t("sort.label")}</label>
                     <select id=sort_id class="ww-select" on:change=on_sort prop:value=sort_value>
@@ -57,6 +64,9 @@ pub(crate) fn ResultList() -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <Show when=move || kaart.results.with(|r| r.vague)>
+                <VagueQuestion />
+            </Show>
             <Show when=move || total() == 0>
                 <EmptyResults />
             </Show>
@@ -75,6 +85,25 @@ pub(crate) fn ResultList() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A question without meaningful words: how to ask, and where to go with any question (the
+/// list below shows the neighbourhood teams).
+#[component]
+fn VagueQuestion() -> impl IntoView {
+    let kaart = use_kaart();
+    let i18n = use_i18n();
+    let guide = kaart
+        .guide_page
+        .get_value()
+        .and_then(|page| page_link(&page));
+    view! {
+        <div class="ww-empty">
+            <p class="ww-empty-title">{i18n.t("results.vague.title")}</p>
+            <p>{i18n.t("results.vague.body")}</p>
+            {guide.map(|href| view! { <p><a href=href>{i18n.t("results.vague.guide")}</a></p> })}
+        </div>
+    }
 }
 
 /// No results: what to try, and the neighbourhood team who can always help.
@@ -108,23 +137,19 @@ fn EmptyResults() -> impl IntoView {
     };
     view! {
         <div class="ww-empty">
-            <p class="ww-empty-title">{i18n.t("empty.title")}</p>
+            <p class="ww-empty-title">
+                {move || if has_filters() { i18n.t("empty.title-filters") } else { i18n.t("empty.title") }}
+            </p>
             <ul class="ww-tips">
-                <li>{i18n.t("empty.other-words")}</li>
                 <Show when=has_filters>
                     <li>
                         {i18n.t("empty.filters")}" "
-                        <button type="button" class="ww-link-button" on:click=move |_| kaart.view.update(|v| {
-                            v.domains.clear();
-                            v.groups.clear();
-                            v.free = false;
-                            v.no_referral = false;
-                            v.open_now = false;
-                        })>
+                        <button type="button" class="ww-link-button" on:click=move |_| kaart.view.update(clear_filters)>
                             {i18n.t("filter.clear")}
                         </button>
                     </li>
                 </Show>
+                <li>{i18n.t("empty.other-words")}</li>
                 <li>{i18n.t("empty.team")}</li>
             </ul>
             <ul class="ww-results" role="list">

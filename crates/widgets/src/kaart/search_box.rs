@@ -5,6 +5,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::app::use_kaart;
+use crate::browser;
 use crate::i18n::use_i18n;
 
 /// Pause after the last keystroke before searching: typing stays smooth.
@@ -87,6 +88,7 @@ pub(crate) fn SearchBox() -> impl IntoView {
                     None => {
                         expanded.set(false);
                         search_now(kaart.typed.get());
+                        browser::reveal(kaart.container, ".ww-summary".to_owned());
                     }
                 }
             }
@@ -103,6 +105,7 @@ pub(crate) fn SearchBox() -> impl IntoView {
             event.prevent_default();
             expanded.set(false);
             search_now(kaart.typed.get());
+            browser::reveal(kaart.container, ".ww-summary".to_owned());
         }>
             <label class="ww-search-label" for=input_id.clone()>{i18n.t("search.label")}</label>
             <p class="ww-hint" id=hint_id.clone()>{i18n.t("search.hint")}</p>

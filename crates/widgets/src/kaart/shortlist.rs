@@ -33,7 +33,7 @@ pub(crate) fn Shortlist() -> impl IntoView {
     view! {
         <Show when=move || kaart.shortlist.with(|list| !list.is_empty())>
             <section class="ww-shortlist" aria-labelledby=labelled_by.clone()>
-                <h3 id=heading_id.clone() class="ww-shortlist-title">
+                <h3 id=heading_id.clone() class="ww-shortlist-title" tabindex="-1">
                     {move || i18n.t_count("list.title", kaart.shortlist.with(Vec::len))}
                 </h3>
                 <p class="ww-hint">{i18n.t("list.hint")}</p>

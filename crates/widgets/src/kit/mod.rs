@@ -1,10 +1,12 @@
 //! The shared UI kit: the widget root, status messages and accessibility helpers.
 
+mod attributes;
 mod breakable;
 mod live_region;
 mod root;
 mod status;
 
+pub use attributes::{attribute_warnings, Accepted, LANG};
 pub use breakable::Breakable;
 pub use live_region::LiveRegion;
 pub use root::{unique_id, WidgetRoot};

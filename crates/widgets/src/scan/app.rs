@@ -86,6 +86,8 @@ impl Scan {
     pub fn add_codes(&self, i18n: I18n, text: &str) -> usize {
         let instrument = self.instrument.get_value();
         let mut added = 0;
+        // Refusals are about the codes just pasted; older ones no longer matter.
+        self.rejected.set(Vec::new());
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
             let code = line
                 .rsplit_once(CODE_FRAGMENT)
@@ -107,14 +109,21 @@ impl Scan {
             }
         }
         let (unique, repeats) = self.team.with(|team| deduplicate(team));
-        self.announcement.set(i18n.t_with(
-            "scan.team.added",
-            &[
-                ("added", &added.to_string()),
-                ("total", &unique.len().to_string()),
-                ("repeats", &repeats.to_string()),
-            ],
-        ));
+        let mut message = format!(
+            "{} {}",
+            i18n.t_count("scan.team.added", added),
+            i18n.t_with(
+                "scan.team.now",
+                &[(
+                    "respondents",
+                    &i18n.t_count("scan.team.respondents", unique.len())
+                )]
+            )
+        );
+        if repeats > 0 {
+            message = format!("{message} {}", i18n.t_count("scan.team.repeats", repeats));
+        }
+        self.announcement.set(message);
         added
     }
 }

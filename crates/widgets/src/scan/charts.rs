@@ -70,7 +70,12 @@ pub(crate) fn Radar(
     let rings = (1..=5)
         .map(|level| {
             let ring: Vec<Option<f64>> = vec![Some(f64::from(level)); axes];
-            view! { <polygon class="ww-radar-ring" points=polygon(&ring) /> }
+            // The scale, along the first axis: 1 near the centre, 5 at the rim.
+            let (_, y) = point(0, axes, f64::from(level));
+            view! {
+                <polygon class="ww-radar-ring" points=polygon(&ring) />
+                <text class="ww-radar-scale" x=CENTRE + 5.0 y=y dominant-baseline="middle">{level}</text>
+            }
         })
         .collect_view();
     let spokes = (0..axes)

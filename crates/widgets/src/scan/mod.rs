@@ -15,7 +15,7 @@ use wegwijs_assessment::instrument::InstrumentError;
 use wegwijs_assessment::Instrument;
 
 use crate::i18n::{use_i18n, I18n};
-use crate::kit::{ErrorNotice, Loading, WidgetRoot};
+use crate::kit::{Accepted, ErrorNotice, Loading, WidgetRoot, LANG};
 use crate::load::{fetch_text, FetchError};
 pub use app::ScanApp;
 
@@ -31,6 +31,9 @@ pub struct ScanConfig {
 impl ScanConfig {
     /// The attributes the element reads; a change to any of them re-renders the widget.
     pub const ATTRIBUTES: &'static [&'static str] = &["instrument", "lang"];
+
+    /// The values the attributes accept, for the web team's warnings.
+    pub const ACCEPTED: &'static [Accepted] = &[LANG];
 
     /// Builds the config from attribute values, given a lookup by attribute name.
     pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Self {

@@ -284,6 +284,7 @@ fn PersonalResult(
         }
     };
     let copy_link = copy.clone();
+    let (share_code, share_link) = (code.clone(), link.clone());
     view! {
         <h2 class="ww-step-title" tabindex="-1">{i18n.t("scan.result.title")}</h2>
         {placement.map(|(model, description)| view! {
@@ -311,6 +312,15 @@ fn PersonalResult(
             <div class="ww-detail-buttons">
                 <button type="button" class="ww-button" on:click=move |_| copy("code")>{i18n.t("scan.result.copy-code")}</button>
                 <button type="button" class="ww-button ww-button-secondary" on:click=move |_| copy_link("link")>{i18n.t("scan.result.copy-link")}</button>
+                {browser::can_share().then(|| {
+                    let (code, link) = (share_code.clone(), share_link.clone());
+                    view! {
+                        <button type="button" class="ww-button ww-button-secondary" on:click=move |_| {
+                            let (code, link) = (code.clone(), link.clone());
+                            spawn_local(async move { browser::share(&code, &link).await; });
+                        }>{i18n.t("scan.result.share-button")}</button>
+                    }
+                })}
                 <button type="button" class="ww-link-button" on:click=move |_| on_change.run(())>{i18n.t("scan.result.change")}</button>
             </div>
             <p class="ww-hint">{i18n.t("scan.result.no-names")}</p>

@@ -36,6 +36,9 @@ pub(crate) fn TeamView() -> impl IntoView {
     let file_id = scan.id("bestand");
     let earlier_id = scan.id("eerder");
     let codes = RwSignal::new(String::new());
+    let team_name = RwSignal::new(String::new());
+    let name_id = scan.id("teamnaam");
+    let report_date = browser::now().date;
     let file_input = NodeRef::<leptos::html::Input>::new();
     let earlier_input = NodeRef::<leptos::html::Input>::new();
     let instrument = scan.instrument.get_value();
@@ -153,12 +156,26 @@ pub(crate) fn TeamView() -> impl IntoView {
                 </div>
             })
         }}
+        <Show when=move || combined.with(|(r, _, _)| r.respondents > 0)>
+            <p class="ww-report-head">
+                {move || {
+                    let name = team_name.get();
+                    let date = format!("{report_date}");
+                    let when = i18n.t_with("scan.team.report-of", &[("date", &date)]);
+                    if name.trim().is_empty() { when } else { format!("{} — {when}", name.trim()) }
+                }}
+            </p>
+        </Show>
         {move || {
             let (result, _, repeats) = combined.get();
             let earlier = scan.earlier.get();
             team_result(i18n, lang, &labels, ask_desired, result, repeats, earlier, scan.id("tabel"))
         }}
         <Show when=move || combined.with(|(r, _, _)| r.respondents > 0)>
+            <div class="ww-file">
+                <label for=name_id.clone()>{i18n.t("scan.team.name")}</label>
+                <input id=name_id.clone() class="ww-input" type="text" autocomplete="off" prop:value=move || team_name.get() on:input=move |e| team_name.set(event_target_value(&e)) />
+            </div>
             <div class="ww-file">
                 <label for=earlier_id.clone()>{i18n.t("scan.team.earlier")}</label>
                 <input id=earlier_id.clone() type="file" accept=".json,application/json" node_ref=earlier_input on:change=import_earlier />
@@ -262,12 +279,17 @@ fn team_result(
             view! {
                 <li>
                     <span class="ww-label">{labels[i].clone()}</span>
-                    " "{i18n.t_with("scan.team.gap", &[("gap", &number(lang, gap.abs())), ("direction", &if gap > 0.0 { i18n.t("scan.team.higher") } else { i18n.t("scan.team.lower") })])}
+                    " "{i18n.t_with(if gap.abs() == 1.0 { "scan.team.gap.one" } else { "scan.team.gap.other" }, &[("gap", &number(lang, gap.abs())), ("direction", &if gap > 0.0 { i18n.t("scan.team.higher") } else { i18n.t("scan.team.lower") })])}
                     <ul>{tips.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                 </li>
             }
         })
         .collect_view();
+    let advice: Vec<String> = instrument
+        .advice
+        .iter()
+        .map(|a| a.get(lang).to_owned())
+        .collect();
     let placement = result.placement.as_ref().and_then(|p| {
         let typology = instrument.typology.as_ref()?;
         let model = &typology.models[p.model];
@@ -284,7 +306,10 @@ fn team_result(
             <section aria-labelledby=scan.id("model")>
                 <h3 id=scan.id("model")>{i18n.t_with("scan.team.resembles", &[("model", model.label.get(lang))])}</h3>
                 <p>{model.description.get(lang).to_owned()}</p>
-                {(!evidence.is_empty()).then(|| view! { <p>{i18n.t("scan.team.because")}" "{evidence.join("; ")}"."</p> })}
+                {(!evidence.is_empty()).then(|| view! {
+                    <p>{i18n.t("scan.team.because")}</p>
+                    <ul>{evidence.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                })}
                 {runner_up.map(|m| view! { <p>{i18n.t_with("scan.team.runner-up", &[("model", &m)])}</p> })}
                 <p class="ww-note">{typology.about.get(lang).to_owned()}</p>
             </section>
@@ -371,6 +396,10 @@ fn team_result(
                 <h3 id=scan.id("gaten")>{i18n.t("scan.team.gaps")}</h3>
                 <p class="ww-note">{i18n.t("scan.team.not-higher")}</p>
                 <ol class="ww-gaps">{gaps}</ol>
+                {(!advice.is_empty()).then(|| view! {
+                    <p class="ww-label">{i18n.t("scan.team.advice")}</p>
+                    <ul>{advice.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+                })}
             </section>
         })}
         {placement}
