@@ -68,3 +68,24 @@ test("the embedding page shows the snippet with this build's integrity hash", as
   assert.ok(snippet.includes(`integrity="${integrity}"`), snippet);
   assert.ok(code.some((text) => text.includes("script-src 'self' 'wasm-unsafe-eval'")));
 });
+
+test("the embedding page documents all three widgets, the data and the web servers", async () => {
+  const page = await newPage(browser);
+  await page.goto(url("/inbouwen.html"));
+  const headings = await page.locator("h2, h3").allTextContents();
+  for (const expected of [
+    "Instellingen van <wegwijs-sociale-kaart>",
+    "Instellingen van <wegwijs-hulpwijzer>",
+    "Instellingen van <wegwijs-samenwerkingsscan>",
+    "4. Maak de sociale kaart van je eigen lijst",
+    "nginx",
+    "Apache (.htaccess)",
+    "IIS (web.config)",
+  ]) {
+    assert.ok(headings.includes(expected), `${expected} in ${headings.join(" | ")}`);
+  }
+  const text = await page.locator("main").textContent();
+  for (const attribute of ["blind-spot-below", "hulpwijzer", "kaart", "instrument", "guide", "wegwijs index kaart.json -o kaart.idx", "application/wasm"]) {
+    assert.ok(text.includes(attribute), attribute);
+  }
+});

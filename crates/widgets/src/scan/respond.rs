@@ -80,7 +80,7 @@ fn ScaleChoice(
                         on:change=move |_| set(Some(value))
                     />
                     <span class="ww-scale-number" aria-hidden="true">{value}</span>
-                    <span>{label}</span>
+                    <span class="ww-scale-text">{label}</span>
                 </label>
             }
         })
@@ -193,6 +193,16 @@ pub(crate) fn Respond() -> impl IntoView {
                     view! {
                         <h2 class="ww-step-title" tabindex="-1">{scan.instrument.with_value(|i| i.title.get(i18n.lang()).to_owned())}</h2>
                         <div class="ww-dimension-table">
+                            <p class="ww-scale-legend">
+                                {scan.instrument.with_value(|i| {
+                                    i.scale
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(n, label)| format!("{} = {}", n + 1, label.get(i18n.lang())))
+                                        .collect::<Vec<_>>()
+                                        .join(" · ")
+                                })}
+                            </p>
                             {(0..count).map(|index| view! { <DimensionForm index single=false /> }).collect_view()}
                         </div>
                         <div class="ww-step-nav">
