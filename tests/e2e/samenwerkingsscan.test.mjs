@@ -473,3 +473,28 @@ test("the four windows: the same scan with agree/disagree statements and no mode
   await look(page, SCAN, "four windows team view");
   assertNoProblems(page);
 });
+
+test("on a phone with a share sheet, 'Deel' hands the code and link to it; without one there is no button", async () => {
+  const plain = await openScan();
+  await respond(plain, answers(3, 4));
+  assert.equal(await button(plain, "Deel").count(), 0, "no share sheet, no button");
+  await plain.context().close();
+
+  const page = await newPage(browser, { acceptDownloads: true });
+  await page.addInitScript(() => {
+    window.shared = [];
+    navigator.share = (data) => {
+      window.shared.push(data);
+      return Promise.resolve();
+    };
+  });
+  await page.goto(PAGE);
+  await page.locator(`${SCAN} .ww-step-title`).first().waitFor();
+  const code = await respond(page, answers(3, 4));
+  await button(page, "Deel").click();
+  await page.waitForFunction(() => window.shared.length === 1);
+  const [data] = await page.evaluate(() => window.shared);
+  assert.equal(data.text, code);
+  assert.match(data.url, new RegExp(`#scan\\?code=${code}$`));
+  await look(page, SCAN, "personal result with share");
+});
