@@ -213,8 +213,11 @@ async fn loads_an_index_file_and_searches_as_you_type() {
 #[wasm_bindgen_test]
 async fn a_broken_index_file_says_the_list_is_damaged() {
     let root = container();
+    let mut bytes = b"WEGWIJS\0".to_vec();
+    bytes.extend(wegwijs_directory::index::INDEX_FORMAT.to_le_bytes());
+    bytes.extend(b"rommel");
     let config = KaartConfig {
-        index: Some(bytes_url(b"WEGWIJS\0\x01\0\0\0rommel")),
+        index: Some(bytes_url(&bytes)),
         ..KaartConfig::default()
     };
     std::mem::forget(mount_to(
