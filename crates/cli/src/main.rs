@@ -117,9 +117,9 @@ enum Command {
     },
     /// Generate realistic synthetic Dutch services (HSDS JSON) for scale tests.
     Generate {
-        /// How many services.
-        #[arg(long)]
-        services: usize,
+        /// How many services (at most 1,000,000).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(0..=1_000_000))]
+        services: u64,
         /// Random seed: the same seed gives the same data.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -202,6 +202,20 @@ enum SortArg {
 }
 
 fn main() -> ExitCode {
+    // `wegwijs search … | head -3`: a reader that stops early is not an error.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default_hook(info);
+    }));
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(error) => {
@@ -378,7 +392,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             seed,
             output,
         } => {
-            let data = generate::services(services, seed);
+            let data = generate::services(services as usize, seed);
             write_output(output.as_ref(), serde_json::to_string(&data)?.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }

@@ -360,3 +360,50 @@ fn advise_shows_what_the_hulpwijzer_tells_a_resident() {
         .code(2)
         .stderr(predicates::str::contains("it has: ja, nee, weet-niet"));
 }
+
+#[test]
+fn absurd_numbers_and_a_closed_pipe_do_not_crash() {
+    // An hour of 1100 is not a time: the file is still read, nothing panics.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("uren.json");
+    std::fs::write(
+        &file,
+        r#"[{"id": "a", "name": "Inloop", "schedules": [{"byday": "MO", "opens_at": "1100:00", "closes_at": "17:00"}]},
+            {"id": "b", "name": "Buurtkamer"}]"#,
+    )
+    .unwrap();
+    let output = wegwijs().arg("validate").arg(&file).output().unwrap();
+    assert_ne!(
+        output.status.code(),
+        Some(101),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("2 services"));
+    wegwijs()
+        .args([
+            "search",
+            "www/data/kaart.json",
+            "schulden",
+            "--limit",
+            "18446744073709551615",
+        ])
+        .assert()
+        .success();
+    wegwijs()
+        .args(["generate", "--services", "18446744073709551615"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("1000000"));
+    // A reader that stops after a few lines.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+        .current_dir(root())
+        .args(["generate", "--services", "2000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    assert_ne!(status.code(), Some(101), "no panic on a closed pipe");
+}

@@ -577,7 +577,7 @@ impl Index {
         let keep = if limit == 0 {
             hits.len()
         } else {
-            (limit.max(DIVERSIFY_TOP) * 4).min(hits.len())
+            limit.max(DIVERSIFY_TOP).saturating_mul(4).min(hits.len())
         };
         if keep < hits.len() && keep > 0 {
             hits.select_nth_unstable_by(keep - 1, order);

@@ -229,7 +229,8 @@ pub fn parse_clock(text: &str) -> Option<u16> {
     if hours == 24 && minutes == 0 {
         return Some(24 * 60);
     }
-    (hours < 24 && minutes < 60).then_some(hours * 60 + minutes)
+    // Checked before multiplying: "1100:00" is not a time, and must not overflow.
+    (hours < 24 && minutes < 60).then(|| hours * 60 + minutes)
 }
 
 /// Amsterdam's offset from UTC, in minutes, at a UTC instant.
