@@ -42,6 +42,17 @@ pub fn import(path: &Path, vocabulary: &Vocabulary) -> Result<Imported> {
     imported.with_context(|| format!("{} cannot be imported", path.display()))
 }
 
+/// For a spreadsheet read with `;` between its columns: a line that says so.
+pub fn separator_note(path: &Path) -> Option<String> {
+    let is_sheet = path.is_file()
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let text = fs::read_to_string(path).ok().filter(|_| is_sheet)?;
+    (wegwijs_directory::import::separator_of(&text) == b';')
+        .then(|| "columns separated by `;` (as Dutch Excel saves CSV)".to_owned())
+}
+
 fn read_text(path: &Path) -> Result<String> {
     let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     match String::from_utf8(bytes) {

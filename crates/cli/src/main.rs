@@ -248,6 +248,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     )?
                 );
             } else {
+                if let Some(note) = input::separator_note(&input) {
+                    println!("{}: {note}", input.display());
+                }
                 print_summary(
                     &input.display().to_string(),
                     &summary,

@@ -407,3 +407,27 @@ fn absurd_numbers_and_a_closed_pipe_do_not_crash() {
     let status = child.wait().unwrap();
     assert_ne!(status.code(), Some(101), "no panic on a closed pipe");
 }
+
+#[test]
+fn a_dutch_excel_sheet_and_json_with_a_byte_order_mark_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("excel.csv");
+    std::fs::write(
+        &sheet,
+        "\u{feff}naam;omschrijving;leefgebieden\nTaalcafé;Praat Nederlands, met koffie;taal\nBuurtkamer;Koffie;contact\n",
+    )
+    .unwrap();
+    let output = wegwijs().arg("validate").arg(&sheet).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("columns separated by `;`"), "{text}");
+    assert!(text.contains("2 services"), "{text}");
+    let json = dir.path().join("bom.json");
+    std::fs::write(&json, "\u{feff}[{\"id\": \"a\", \"name\": \"Inloop\"}]").unwrap();
+    wegwijs()
+        .arg("validate")
+        .arg(&json)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("1 service"));
+}

@@ -102,6 +102,11 @@ struct Stored {
     postings: Vec<Postings>,
     surfaces: Vec<(String, u32)>,
     lengths: Vec<[u16; FIELD_COUNT]>,
+    /// Per service: its group of copies (see `copy_groups`); computed when the index is
+    /// built, so loading stays fast.
+    copy_group: Vec<u32>,
+    /// The neighbourhood teams (positions), for a question too vague to search.
+    teams: Vec<u32>,
 }
 
 /// A searchable social map.
@@ -132,10 +137,6 @@ pub(crate) struct Derived {
     pub(crate) level_boost: Vec<f32>,
     /// Every word search knows (data and vocabulary), sorted, for typo correction.
     pub(crate) known_words: Vec<String>,
-    /// Per service: its group of copies (the same offer of one organisation in several
-    /// neighbourhoods: same organisation, same description). Unique services have a group
-    /// of their own.
-    pub(crate) copy_group: Vec<u32>,
 }
 
 /// The copy group of every service: services of the same organisation that offer the same
@@ -316,6 +317,10 @@ impl Index {
             .into_iter()
             .map(|(surface, stemmed)| (surface, term_ids[stemmed.as_str()]))
             .collect();
+        let copy_group = copy_groups(&directory.services);
+        let teams = (0..directory.services.len() as u32)
+            .filter(|doc| directory.services[*doc as usize].is_neighbourhood_team())
+            .collect();
         Self::from_stored(Stored {
             directory,
             vocabulary,
@@ -323,6 +328,8 @@ impl Index {
             postings,
             surfaces,
             lengths: builder.lengths,
+            copy_group,
+            teams,
         })
     }
 
@@ -356,7 +363,16 @@ impl Index {
             && stored
                 .surfaces
                 .iter()
-                .all(|(_, term)| (*term as usize) < stored.terms.len());
+                .all(|(_, term)| (*term as usize) < stored.terms.len())
+            && stored.copy_group.len() == stored.directory.services.len()
+            && stored
+                .copy_group
+                .iter()
+                .all(|&group| (group as usize) < stored.directory.services.len())
+            && stored
+                .teams
+                .iter()
+                .all(|&doc| (doc as usize) < stored.directory.services.len());
         if !consistent {
             return Err(IndexError::Corrupt("its parts do not fit together".into()));
         }
@@ -366,6 +382,17 @@ impl Index {
     fn from_stored(stored: Stored) -> Self {
         let derived = derive(&stored);
         Self { stored, derived }
+    }
+
+    /// Per service, its group of copies (the first copy's position): the same offer of one
+    /// organisation in several neighbourhoods.
+    pub(crate) fn copy_groups(&self) -> &[u32] {
+        &self.stored.copy_group
+    }
+
+    /// The neighbourhood teams, by position.
+    pub(crate) fn teams(&self) -> &[u32] {
+        &self.stored.teams
     }
 
     /// The services, in input order; search results refer to them by position.
@@ -588,7 +615,6 @@ fn derive(stored: &Stored) -> Derived {
         .collect();
     known_words.sort_unstable();
     known_words.dedup();
-    let copy_group = copy_groups(&stored.directory.services);
     Derived {
         impacts,
         term_ids,
@@ -600,7 +626,6 @@ fn derive(stored: &Stored) -> Derived {
         languages,
         level_boost,
         known_words,
-        copy_group,
     }
 }
 

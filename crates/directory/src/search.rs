@@ -127,6 +127,14 @@ pub struct Hit {
     pub copies: Vec<u32>,
 }
 
+/// A result while ranking: small, because every matching service is one.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    doc: u32,
+    score: f32,
+    distance_km: Option<f64>,
+}
+
 /// How many results each filter value would give (with the other filters applied).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facets {
@@ -227,18 +235,18 @@ impl Index {
             }
             facets.count(&features[doc], failed, open, &mut language_counts);
             if failed == 0 {
-                hits.push(Hit {
+                hits.push(Candidate {
                     doc: doc as u32,
                     score,
                     distance_km,
-                    copies: Vec::new(),
                 });
             }
         };
         match &scores {
-            None if vague => (0..services.len())
-                .filter(|doc| services[*doc].is_neighbourhood_team())
-                .for_each(|doc| consider(doc, 0.0)),
+            None if vague => self
+                .teams()
+                .iter()
+                .for_each(|doc| consider(*doc as usize, 0.0)),
             None => (0..services.len()).for_each(|doc| consider(doc, 0.0)),
             Some(scores) => scores
                 .iter()
@@ -248,7 +256,7 @@ impl Index {
         }
         facets.finish(&language_counts, &self.derived.languages);
         let total = hits.len();
-        self.rank(&mut hits, query.sort, &analysis.domains, query.limit);
+        let hits = self.rank(hits, query.sort, &analysis.domains, query.limit);
         Results {
             hits,
             total,
@@ -535,21 +543,28 @@ impl Index {
         Some(total)
     }
 
-    /// Orders the hits and keeps the first `limit` (all when 0) in order.
-    fn rank(&self, hits: &mut Vec<Hit>, sort: Sort, domains: &[Domain], limit: usize) {
+    /// Orders the candidates, folds copies together and keeps the first `limit` results
+    /// (all when 0) in order.
+    fn rank(
+        &self,
+        mut hits: Vec<Candidate>,
+        sort: Sort,
+        domains: &[Domain],
+        limit: usize,
+    ) -> Vec<Hit> {
         let features = &self.derived.features;
-        let level = |hit: &Hit| features[hit.doc as usize].level_rank();
+        let level = |hit: &Candidate| features[hit.doc as usize].level_rank();
         // Distances only exist near a place; without one the tie-break would only cost time.
         let near = hits.iter().any(|hit| hit.distance_km.is_some());
         // Near a place, scores in the same band are equally relevant; see the module docs.
-        let band = |hit: &Hit| {
+        let band = |hit: &Candidate| {
             if hit.score > 0.0 {
                 (hit.score.ln() / RELEVANCE_BAND.ln()).floor() as i32
             } else {
                 i32::MIN
             }
         };
-        let order = |a: &Hit, b: &Hit| {
+        let order = |a: &Candidate, b: &Candidate| {
             let relevance = b.score.total_cmp(&a.score);
             let by_band = band(b).cmp(&band(a));
             let by_level = level(a).cmp(&level(b));
@@ -573,42 +588,49 @@ impl Index {
             .then(a.doc.cmp(&b.doc))
         };
         let diversify = sort == Sort::Relevance && domains.len() > 1;
-        // Only the first results need a full sort; diversifying may pull a few up from below.
+        // Only the first results need a full sort; diversifying may pull a few up from below,
+        // and copies folded together take several places each.
         let keep = if limit == 0 {
             hits.len()
         } else {
-            limit.max(DIVERSIFY_TOP).saturating_mul(4).min(hits.len())
+            limit.max(DIVERSIFY_TOP).saturating_mul(8).min(hits.len())
         };
         if keep < hits.len() && keep > 0 {
             hits.select_nth_unstable_by(keep - 1, order);
             hits.truncate(keep);
         }
         hits.sort_unstable_by(order);
-        self.group_copies(hits);
+        let mut hits = self.group_copies(hits);
         if diversify {
-            self.diversify(hits, domains);
+            self.diversify(&mut hits, domains);
         }
         if limit > 0 {
             hits.truncate(limit);
         }
+        hits
     }
 
     /// Folds copies of one offer into the first (best placed) of them.
-    fn group_copies(&self, hits: &mut Vec<Hit>) {
-        let groups = &self.derived.copy_group;
+    fn group_copies(&self, candidates: Vec<Candidate>) -> Vec<Hit> {
+        let groups = self.copy_groups();
         let mut first_of_group: std::collections::HashMap<u32, usize> = Default::default();
-        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-        for hit in hits.drain(..) {
-            let group = groups[hit.doc as usize];
+        let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
+        for candidate in candidates {
+            let group = groups[candidate.doc as usize];
             match first_of_group.get(&group) {
-                Some(&at) => kept[at].copies.push(hit.doc),
+                Some(&at) => hits[at].copies.push(candidate.doc),
                 None => {
-                    first_of_group.insert(group, kept.len());
-                    kept.push(hit);
+                    first_of_group.insert(group, hits.len());
+                    hits.push(Hit {
+                        doc: candidate.doc,
+                        score: candidate.score,
+                        distance_km: candidate.distance_km,
+                        copies: Vec::new(),
+                    });
                 }
             }
         }
-        *hits = kept;
+        hits
     }
 
     /// When a query is about several worries, the top results show help for each: the best

@@ -20,7 +20,7 @@ mod spreadsheet;
 pub use csv_package::import_csv_package;
 use service::service;
 pub use service::LONG_TEXT_CHARS;
-pub use spreadsheet::{import_spreadsheet, SPREADSHEET_COLUMNS};
+pub use spreadsheet::{import_spreadsheet, separator_of, SPREADSHEET_COLUMNS};
 
 /// The result of an import: the usable services and every problem found on the way.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +70,8 @@ impl std::error::Error for ImportError {}
 
 /// Imports HSDS 3.0 JSON text.
 pub fn import_json(text: &str) -> Result<Imported, ImportError> {
+    // A byte order mark (as Windows tools write) is not part of the JSON.
+    let text = text.trim_start_matches('\u{feff}');
     let value: Value = serde_json::from_str(text).map_err(|error| ImportError::InvalidJson {
         line: error.line(),
         column: error.column(),

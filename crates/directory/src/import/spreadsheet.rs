@@ -81,16 +81,35 @@ const FIELD_COLUMNS: &[(&str, &str)] = &[
     ("freq", "openingstijden"),
 ];
 
-/// Imports the spreadsheet CSV. `file` names the file in problems.
+/// The column separator of a spreadsheet: `;` when the header row has more semicolons than
+/// commas (Dutch Excel saves CSV that way), else `,`.
+pub fn separator_of(text: &str) -> u8 {
+    let header = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or_default();
+    let count = |c: char| header.chars().filter(|x| *x == c).count();
+    if count(';') > count(',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Imports the spreadsheet CSV (comma- or semicolon-separated, with or without a byte order
+/// mark). `file` names the file in problems.
 pub fn import_spreadsheet(
     file: &str,
     text: &str,
     vocabulary: &Vocabulary,
 ) -> Result<Imported, ImportError> {
+    let text = text.trim_start_matches('\u{feff}');
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        .delimiter(separator_of(text))
+        .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
         .map_err(|_| ImportError::NotAServiceList {
