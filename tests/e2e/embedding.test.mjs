@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   ROOT, assertNoProblems, look, demoServices, focusedInWidget, launch,
-  newPage, serveTestPage, url,
+  hostPage, newPage, serveTestPage, url,
 } from "./support.mjs";
 
 let browser;
@@ -202,10 +202,7 @@ test("a host page with a tiny root font keeps the widget's text at 16 px and tar
   await serveTestPage(
     page,
     "/e2e/klein.html",
-    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Klein</title>
-     <link rel="stylesheet" href="/e2e/klein.css">
-     <script type="module" src="/wegwijs/wegwijs.js"></script></head>
-     <body><main><h1>Klein</h1><wegwijs-sociale-kaart src="/data/kaart.json"></wegwijs-sociale-kaart></main></body></html>`,
+    hostPage("Klein", `<wegwijs-sociale-kaart src="/data/kaart.json"></wegwijs-sociale-kaart>`, `<link rel="stylesheet" href="/e2e/klein.css">`),
   );
   await page.route(url("/e2e/klein.css"), (route) =>
     route.fulfill({ contentType: "text/css", body: "html { font-size: 11px } wegwijs-sociale-kaart { font-size: 9px }" }),
@@ -235,12 +232,11 @@ test("unknown attributes and values are named in the console, once, with what wo
   await serveTestPage(
     page,
     "/e2e/fout.html",
-    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Fout</title>
-     <script type="module" src="/wegwijs/wegwijs.js"></script></head>
-     <body><main><h1>Fout</h1>
-     <wegwijs-sociale-kaart src="/data/kaart.json" sorce="/data/kaart.json" lang="fr" mode="werker" postcodes="/data/bestaat-niet.json"></wegwijs-sociale-kaart>
-     <wegwijs-sociale-kaart src="/data/kaart.json" sorce="/data/kaart.json"></wegwijs-sociale-kaart>
-     </main></body></html>`,
+    hostPage(
+      "Fout",
+      `<wegwijs-sociale-kaart src="/data/kaart.json" sorce="/data/kaart.json" lang="fr" mode="werker" postcodes="/data/bestaat-niet.json"></wegwijs-sociale-kaart>
+       <wegwijs-sociale-kaart src="/data/kaart.json" sorce="/data/kaart.json"></wegwijs-sociale-kaart>`,
+    ),
   );
   await page.goto(url("/e2e/fout.html"));
   await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();

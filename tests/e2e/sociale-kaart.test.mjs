@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   ROOT, assertAccessible, assertNoProblems, look, printed, demoServices,
-  focusedInWidget, launch, newPage, serveTestPage, url,
+  focusedInWidget, hostPage, launch, newPage, serveTestPage, url,
 } from "./support.mjs";
 
 const KAART = "wegwijs-sociale-kaart";
@@ -556,10 +556,10 @@ test("a web team can set when a cell counts as a blind spot", async () => {
   await serveTestPage(
     page,
     "/e2e/drempel.html",
-    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Drempel</title>
-     <script type="module" src="/wegwijs/wegwijs.js"></script></head><body><main><h1>Drempel</h1>
-     <wegwijs-sociale-kaart index="/data/kaart.idx" postcodes="/data/postcodes.json" mode="medewerker" blind-spot-below="6"></wegwijs-sociale-kaart>
-     </main></body></html>`,
+    hostPage(
+      "Drempel",
+      `<wegwijs-sociale-kaart index="/data/kaart.idx" postcodes="/data/postcodes.json" mode="medewerker" blind-spot-below="6"></wegwijs-sociale-kaart>`,
+    ),
   );
   await page.goto(url("/e2e/drempel.html"));
   await page.locator(`${KAART} .ww-card`).first().waitFor();

@@ -73,6 +73,13 @@ export async function serveTestPage(page, path, body, { csp } = {}) {
   );
 }
 
+/** A bare host page: the Wegwijs script, a heading `title`, then `body`; `head` adds to the head. */
+export function hostPage(title, body, head = "") {
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title>${head}
+     <script type="module" src="/wegwijs/wegwijs.js"></script></head>
+     <body><main><h1>${title}</h1>${body}</main></body></html>`;
+}
+
 let cachedPolicy;
 /** The Content-Security-Policy the portal is served with. */
 export async function portalPolicy(page) {

@@ -390,8 +390,8 @@ impl Index {
         &self.stored.copy_group
     }
 
-    /// The neighbourhood teams, by position.
-    pub(crate) fn teams(&self) -> &[u32] {
+    /// The neighbourhood teams (see [`Service::is_neighbourhood_team`]), by position.
+    pub fn neighbourhood_teams(&self) -> &[u32] {
         &self.stored.teams
     }
 

@@ -244,7 +244,7 @@ impl Index {
         };
         match &scores {
             None if vague => self
-                .teams()
+                .neighbourhood_teams()
                 .iter()
                 .for_each(|doc| consider(*doc as usize, 0.0)),
             None => (0..services.len()).for_each(|doc| consider(doc, 0.0)),

@@ -5,7 +5,7 @@
 use wegwijs_directory::geo::Point;
 use wegwijs_directory::{Index, Service};
 
-use crate::advice::advise;
+use crate::advice::{advise, Advice};
 use crate::definition::{Contact, Guide, Team};
 use crate::help::recommend;
 use crate::journey::Journey;
@@ -32,13 +32,13 @@ pub struct Summary {
 }
 
 /// The services for the overview: the ones the resident chose, or, when they chose none
-/// yet, the ways in the advice recommends.
+/// yet, the ways in that `advice` leads to.
 pub fn chosen_services(
     guide: &Guide,
     journey: &Journey,
+    advice: &Advice,
     map: Option<&Index>,
     near: Option<Point>,
-    lang: &str,
 ) -> Vec<Service> {
     let Some(index) = map else {
         return Vec::new();
@@ -49,14 +49,11 @@ pub fn chosen_services(
             .filter_map(|id| index.services().iter().find(|s| &s.id == id))
             .cloned()
             .collect(),
-        None => {
-            let advice = advise(guide, journey, lang);
-            recommend(guide, &advice, index, near)
-                .main
-                .iter()
-                .map(|(_, doc)| index.services()[*doc as usize].clone())
-                .collect()
-        }
+        None => recommend(guide, advice, index, near)
+            .main
+            .iter()
+            .map(|(_, doc)| index.services()[*doc as usize].clone())
+            .collect(),
     }
 }
 
@@ -108,7 +105,7 @@ pub fn summarize(
             })
             .collect(),
         team: advice.team.cloned(),
-        services: chosen_services(guide, journey, map, near, lang),
+        services: chosen_services(guide, journey, &advice, map, near),
         note: non_empty(&journey.note),
     }
 }

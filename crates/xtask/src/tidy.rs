@@ -323,17 +323,27 @@ mod tests {
         }
     }
 
-    #[test]
-    fn links_are_built_only_in_directory_links() {
-        let files = repository_files();
-        let offenders: Vec<String> = rust_sources(&files)
-            .filter(|f| *f != "crates/directory/src/links.rs")
+    /// `file:line` for every line of `files` that `check` finds.
+    fn offending_lines<'f>(
+        files: impl Iterator<Item = &'f String>,
+        check: fn(&str) -> Vec<usize>,
+    ) -> Vec<String> {
+        files
             .flat_map(|f| {
-                link_building_lines(&read(f))
+                check(&read(f))
                     .into_iter()
                     .map(move |line| format!("{f}:{line}"))
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn links_are_built_only_in_directory_links() {
+        let files = repository_files();
+        let offenders = offending_lines(
+            rust_sources(&files).filter(|f| *f != "crates/directory/src/links.rs"),
+            link_building_lines,
+        );
         assert!(
             offenders.is_empty(),
             "build mailto:/tel: links with wegwijs_directory::links: {offenders:#?}"
@@ -348,18 +358,14 @@ mod tests {
             !allowed.is_empty(),
             "ARCHITECTURE.md lists no files for web_sys"
         );
-        let offenders: Vec<String> = rust_sources(&files)
-            .filter(|f| {
+        let offenders = offending_lines(
+            rust_sources(&files).filter(|f| {
                 !allowed
                     .iter()
                     .any(|a| *f == a || (a.ends_with('/') && f.starts_with(a)))
-            })
-            .flat_map(|f| {
-                browser_binding_lines(&read(f))
-                    .into_iter()
-                    .map(move |line| format!("{f}:{line}"))
-            })
-            .collect();
+            }),
+            browser_binding_lines,
+        );
         assert!(
             offenders.is_empty(),
             "web_sys/wasm_bindgen outside the files ARCHITECTURE.md names: {offenders:#?}"

@@ -28,16 +28,23 @@ pub(crate) fn near(gids: Gids, journey: &Journey) -> Option<wegwijs_directory::g
     })
 }
 
-/// The recommended services for the journey, or nothing without a social map.
-fn recommended(gids: Gids, journey: &Journey, lang: &str) -> Recommended {
+/// What the advice page shows for a journey, worked out once: the tips for doing it
+/// yourself, and the recommended services (none without a social map).
+fn plan(gids: Gids, journey: &Journey, lang: &str) -> (Vec<String>, Recommended) {
     let near = near(gids, journey);
     gids.with_guide(|guide| {
         let advice = advise(guide, journey, lang);
-        gids.map.with_value(|map| {
+        let tips = advice
+            .self_help
+            .iter()
+            .map(|t| t.get(lang).to_owned())
+            .collect();
+        let recommended = gids.map.with_value(|map| {
             map.as_ref()
                 .map(|map| recommend(guide, &advice, &map.index, near))
                 .unwrap_or_default()
-        })
+        });
+        (tips, recommended)
     })
 }
 
@@ -239,9 +246,9 @@ pub(crate) fn AdviceStep() -> impl IntoView {
     });
     let chosen = Memo::new(move |_| {
         let journey = basis.get();
-        let recommended = recommended(gids, &journey, lang);
+        let (tips, recommended) = plan(gids, &journey, lang);
         let defaults = default_choice(gids, &recommended);
-        (recommended, defaults)
+        (tips, recommended, defaults)
     });
     let service = move |doc: &u32| {
         gids.map.with_value(|map| {
@@ -251,7 +258,7 @@ pub(crate) fn AdviceStep() -> impl IntoView {
     };
     let before_team = move || {
         let journey = basis.get();
-        let (recommended, defaults) = chosen.get();
+        let (tips, recommended, defaults) = chosen.get();
         let main: Vec<(String, Service)> = recommended
             .main
             .iter()
@@ -261,13 +268,6 @@ pub(crate) fn AdviceStep() -> impl IntoView {
                 Some((worry, service(doc)?))
             })
             .collect();
-        let tips: Vec<String> = gids.with_guide(|g| {
-            advise(g, &journey, lang)
-                .self_help
-                .iter()
-                .map(|t| t.get(lang).to_owned())
-                .collect()
-        });
         view! {
             {journey.for_someone_else.then(|| view! {
                 <p class="ww-note-box">{i18n.t("gids.advice.other-person")}</p>
@@ -296,7 +296,7 @@ pub(crate) fn AdviceStep() -> impl IntoView {
         }
     };
     let after_team = move || {
-        let (recommended, defaults) = chosen.get();
+        let (_, recommended, defaults) = chosen.get();
         let low: Vec<Service> = recommended
             .low_threshold
             .iter()

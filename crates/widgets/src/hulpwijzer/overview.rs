@@ -12,7 +12,7 @@ use wegwijs_guide::{summarize, Step, Summary};
 use super::advice::near;
 use super::app::use_gids;
 use super::steps::StepHeading;
-use super::urgent::ContactLine;
+use super::urgent::{CallLink, ContactLine};
 use crate::browser;
 use crate::i18n::{use_i18n, I18n};
 use crate::kaart::format;
@@ -150,14 +150,7 @@ fn overview_view(i18n: I18n, summary: Summary) -> impl IntoView {
         <div class="ww-overview-part">
             <p class="ww-label">{i18n.t("gids.overview.urgent")}</p>
             <ul class="ww-plain-list" role="list">
-                {urgent.into_iter().map(|c| view! {
-                    <li>
-                        {match (c.number, c.tel) {
-                            (Some(number), Some(tel)) => view! { <a class="ww-action" href=tel>{c.name}": "{number}</a> }.into_any(),
-                            _ => view! { <span>{c.name}</span> }.into_any(),
-                        }}
-                    </li>
-                }).collect_view()}
+                {urgent.into_iter().map(|contact| view! { <li><CallLink contact /></li> }).collect_view()}
             </ul>
         </div>
         <div class="ww-overview-part">

@@ -32,6 +32,21 @@ impl ContactLine {
     }
 }
 
+/// A contact to call, "Veilig Thuis: 0800-2000" as a `tel:` link; its name alone when it has
+/// no number to dial.
+#[component]
+pub(crate) fn CallLink(
+    /// The contact.
+    contact: ContactLine,
+) -> impl IntoView {
+    match (contact.number, contact.tel) {
+        (Some(number), Some(tel)) => {
+            view! { <a class="ww-action" href=tel>{contact.name}": "{number}</a> }.into_any()
+        }
+        _ => view! { <span>{contact.name}</span> }.into_any(),
+    }
+}
+
 /// "Direct hulp nodig?": the contacts shown on every screen, as links to call.
 #[component]
 pub(crate) fn CrisisBox(
@@ -46,14 +61,14 @@ pub(crate) fn CrisisBox(
         <aside class="ww-crisis" aria-labelledby=labelled_by>
             <p id=label_id class="ww-crisis-title">{i18n.t("gids.crisis")}</p>
             <ul class="ww-plain-list" role="list">
-                {contacts.into_iter().map(|c| view! {
-                    <li>
-                        {match (c.number, c.tel) {
-                            (Some(number), Some(tel)) => view! { <a class="ww-action" href=tel>{c.name}": "{number}</a> }.into_any(),
-                            _ => view! { <span>{c.name}</span> }.into_any(),
-                        }}
-                        <span class="ww-note">" "{c.when}</span>
-                    </li>
+                {contacts.into_iter().map(|contact| {
+                    let when = contact.when.clone();
+                    view! {
+                        <li>
+                            <CallLink contact />
+                            <span class="ww-note">" "{when}</span>
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         </aside>

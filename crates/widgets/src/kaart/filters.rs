@@ -2,6 +2,7 @@
 //! Chosen filters are listed and each can be removed.
 
 use leptos::prelude::*;
+use wegwijs_directory::search::Facets;
 use wegwijs_directory::view_state::ViewState;
 use wegwijs_directory::{Domain, Level, TargetGroup};
 
@@ -154,48 +155,24 @@ pub(crate) fn FilterBar() -> impl IntoView {
             }
         })
         .collect_view();
-    let group_chips = TargetGroup::ALL
-        .iter()
-        .map(|&group| {
-            let count = Signal::derive(move || {
-                kaart.results.with(|r| {
-                    r.facets
-                        .target_groups
-                        .iter()
-                        .find(|(g, _)| *g == group)
-                        .map_or(0, |(_, n)| *n)
-                })
-            });
-            view! {
-                <Chip
-                    label=i18n.t(group_key(group))
-                    pressed=Signal::derive(move || view.with(|v| v.groups.contains(&group)))
-                    count
-                    on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.groups, group)))
-                />
-            }
-        })
-        .collect_view();
+    let group_chips = list_chips(
+        kaart,
+        TargetGroup::ALL,
+        move |group| i18n.t(group_key(group)),
+        |f| &f.target_groups,
+        |v| &v.groups,
+        |v| &mut v.groups,
+    );
     // Workers choose by provision level too.
     let level_chips = (kaart.mode == Mode::Worker).then(|| {
-        let chips = Level::ALL
-            .iter()
-            .map(|&level| {
-                let count = Signal::derive(move || {
-                    kaart.results.with(|r| {
-                        r.facets.levels.iter().find(|(l, _)| *l == level).map_or(0, |(_, n)| *n)
-                    })
-                });
-                view! {
-                    <Chip
-                        label=i18n.t(level_key(level))
-                        pressed=Signal::derive(move || view.with(|v| v.levels.contains(&level)))
-                        count
-                        on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.levels, level)))
-                    />
-                }
-            })
-            .collect_view();
+        let chips = list_chips(
+            kaart,
+            Level::ALL,
+            move |level| i18n.t(level_key(level)),
+            |f| &f.levels,
+            |v| &v.levels,
+            |v| &mut v.levels,
+        );
         view! {
             <fieldset class="ww-chip-group">
                 <legend>{i18n.t("filter.levels")}</legend>
@@ -285,6 +262,40 @@ pub(crate) fn FilterBar() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The chips of a closed vocabulary the view keeps a list of (target groups, provision
+/// levels): one per value, pressed when chosen, counted by its facet.
+fn list_chips<T: Copy + PartialEq + Send + Sync + 'static>(
+    kaart: Kaart,
+    values: &'static [T],
+    label: impl Fn(T) -> String,
+    facet: fn(&Facets) -> &[(T, usize)],
+    chosen: fn(&ViewState) -> &[T],
+    choose: fn(&mut ViewState) -> &mut Vec<T>,
+) -> impl IntoView {
+    let view = kaart.view;
+    values
+        .iter()
+        .map(|&value| {
+            let count = Signal::derive(move || {
+                kaart.results.with(|r| {
+                    facet(&r.facets)
+                        .iter()
+                        .find(|(v, _)| *v == value)
+                        .map_or(0, |(_, n)| *n)
+                })
+            });
+            view! {
+                <Chip
+                    label=label(value)
+                    pressed=Signal::derive(move || view.with(|v| chosen(v).contains(&value)))
+                    count
+                    on_toggle=Callback::new(move |()| view.update(|v| toggle(choose(v), value)))
+                />
+            }
+        })
+        .collect_view()
 }
 
 /// Takes every filter off; the words and the order stay.

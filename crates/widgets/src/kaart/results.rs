@@ -116,15 +116,15 @@ fn EmptyResults() -> impl IntoView {
         let near = kaart.place.get().map(|p| p.point);
         kaart.map.with_value(|map| {
             let services = map.index.services();
-            let mut teams: Vec<(u32, f64)> = services
+            let mut teams: Vec<(u32, f64)> = map
+                .index
+                .neighbourhood_teams()
                 .iter()
-                .enumerate()
-                .filter(|(_, s)| s.is_neighbourhood_team())
-                .map(|(doc, s)| {
+                .map(|&doc| {
                     let distance = near
-                        .zip(s.point())
+                        .zip(services[doc as usize].point())
                         .map_or(f64::MAX, |(a, b)| a.distance_km(b));
-                    (doc as u32, distance)
+                    (doc, distance)
                 })
                 .collect();
             teams.sort_by(|a, b| a.1.total_cmp(&b.1));
