@@ -118,8 +118,33 @@ impl<'a> Node<'a> {
         }
     }
 
-    /// Maps every element of the array at `key`; `null` or a missing key gives an empty list.
-    pub(crate) fn map_list<T>(&self, key: &str, f: impl FnMut(Node<'_>) -> Option<T>) -> Vec<T> {
+    /// Maps every object in the array at `key`; `null` or a missing key gives an empty list.
+    /// An element that is not an object (a bare `"nl"` among languages) is reported and
+    /// skipped: every HSDS list holds objects.
+    pub(crate) fn map_list<T>(
+        &self,
+        key: &str,
+        mut f: impl FnMut(Node<'_>) -> Option<T>,
+    ) -> Vec<T> {
+        self.map_records(key, |item| {
+            if item.value.is_object() {
+                return f(item);
+            }
+            item.problem(
+                Severity::Warning,
+                key,
+                format!(
+                    "expected an object in the list, found {}; skipped",
+                    kind(item.value)
+                ),
+            );
+            None
+        })
+    }
+
+    /// Maps every element of the array at `key`, whatever its type, for a reader that
+    /// reports wrong elements itself (the list of services).
+    pub(crate) fn map_records<T>(&self, key: &str, f: impl FnMut(Node<'_>) -> Option<T>) -> Vec<T> {
         match self.value.get(key) {
             None | Some(Value::Null) => Vec::new(),
             Some(list @ Value::Array(_)) => self.child(list, Segment::Key(key)).map_items(f),
@@ -258,6 +283,28 @@ mod tests {
         let problems = reader.into_problems();
         assert_eq!(problems[0].location, "$.phones[1]");
         assert_eq!(problems[0].field, "number");
+    }
+
+    #[test]
+    fn an_element_that_is_not_an_object_is_reported_and_skipped() {
+        let reader = Reader::default();
+        let value = json!({"languages": [{"code": "nl"}, "en", null, 3]});
+        let codes = reader
+            .root(&value)
+            .map_list("languages", |l| l.text("code"));
+        assert_eq!(codes, vec!["nl".to_owned()]);
+        let problems = reader.into_problems();
+        let places: Vec<_> = problems.iter().map(|p| p.location.as_str()).collect();
+        assert_eq!(
+            places,
+            ["$.languages[1]", "$.languages[2]", "$.languages[3]"]
+        );
+        assert!(
+            problems[0].message.contains("found text"),
+            "{}",
+            problems[0].message
+        );
+        assert!(problems.iter().all(|p| p.field == "languages"));
     }
 
     #[test]

@@ -5,13 +5,14 @@
 //! repaired or skipped with a [`Problem`] naming its JSON path and field, and the valid
 //! records are always kept.
 
+use std::collections::hash_map::{Entry, HashMap};
 use std::fmt;
 
 use serde_json::Value;
 
-use crate::model::Directory;
-use crate::problem::Problem;
-use crate::reader::{kind, Reader};
+use crate::model::{Directory, Service};
+use crate::problem::{Problem, Severity};
+use crate::reader::{kind, Node, Reader};
 
 mod csv_package;
 mod service;
@@ -91,7 +92,10 @@ pub fn import_value(value: &Value) -> Result<Imported, ImportError> {
                 });
             }
             let reader = Reader::default();
-            let services = reader.root(value).map_list("contents", service);
+            let mut seen = HashMap::new();
+            let services = reader
+                .root(value)
+                .map_records("contents", unique_service(&mut seen));
             Ok(Imported {
                 directory: Directory { services },
                 problems: reader.into_problems(),
@@ -112,10 +116,40 @@ pub fn import_value(value: &Value) -> Result<Imported, ImportError> {
     }
 }
 
+/// Reads one service of a list, like [`service`], and keeps only the first of services that
+/// share an id (`seen` maps the ids read so far to their place): a later one is left out
+/// with a warning that names both places.
+fn unique_service(
+    seen: &mut HashMap<String, String>,
+) -> impl FnMut(Node<'_>) -> Option<Service> + '_ {
+    move |node| {
+        let read = service(node)?;
+        match seen.entry(read.id.clone()) {
+            Entry::Occupied(first) => {
+                node.problem(
+                    Severity::Warning,
+                    "id",
+                    format!(
+                        "{:?} is also the id of the service at {}; left out: every service needs its own id",
+                        read.id,
+                        first.get()
+                    ),
+                );
+                None
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(node.path());
+                Some(read)
+            }
+        }
+    }
+}
+
 /// Imports a JSON array of service objects; anything that is not an array gives nothing.
 pub(crate) fn import_services(services: &Value) -> Imported {
     let reader = Reader::default();
-    let services = reader.root(services).map_items(service);
+    let mut seen = HashMap::new();
+    let services = reader.root(services).map_items(unique_service(&mut seen));
     Imported {
         directory: Directory { services },
         problems: reader.into_problems(),
@@ -150,6 +184,150 @@ mod tests {
         assert_eq!(service.email.as_deref(), Some("email@example.com"));
     }
 
+    /// The problems of importing one service with `field` set to `value`, as `field: message`.
+    fn problems_with(field: &str, value: Value) -> (Imported, Vec<String>) {
+        let mut service = json!({"id": "a", "name": "Inloop"});
+        service[field] = value;
+        let imported = import(json!([service]));
+        let problems = imported
+            .problems
+            .iter()
+            .map(|p| format!("{} {}: {}", p.location, p.field, p.message))
+            .collect();
+        (imported, problems)
+    }
+
+    #[test]
+    fn a_schedule_that_cannot_be_evaluated_is_named_not_dropped() {
+        for (schedule, expected) in [
+            (
+                json!({"byday": "XX", "opens_at": "09:00", "closes_at": "12:00"}),
+                "byday \"XX\" is not a day",
+            ),
+            (
+                json!({"byday": "MO", "opens_at": "25:00", "closes_at": "26:00"}),
+                "opens_at \"25:00\" is not a time",
+            ),
+            (
+                json!({"byday": "MO", "opens_at": "abc", "closes_at": "12:00"}),
+                "opens_at \"abc\" is not a time",
+            ),
+            (
+                json!({"freq": "YEARLY", "opens_at": "09:00", "closes_at": "12:00"}),
+                "freq \"YEARLY\": only DAILY, WEEKLY and MONTHLY",
+            ),
+            (json!({"byday": "MO"}), "no opens_at; no closes_at"),
+        ] {
+            let (imported, problems) = problems_with("schedules", json!([schedule]));
+            assert_eq!(imported.directory.services.len(), 1, "the service stays");
+            assert!(imported.directory.services[0].hours.is_empty());
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(
+                problems[0]
+                    .starts_with("$[0].schedules[0] schedules: opening hours cannot be evaluated"),
+                "{}",
+                problems[0]
+            );
+            assert!(
+                problems[0].contains(expected),
+                "{} lacks {expected}",
+                problems[0]
+            );
+            assert!(problems[0].ends_with("left out"), "{}", problems[0]);
+        }
+    }
+
+    #[test]
+    fn a_wrong_day_among_right_ones_is_named_and_the_rest_kept() {
+        let (imported, problems) = problems_with(
+            "schedules",
+            json!([{"byday": "MO,XX,WE", "opens_at": "09:00", "closes_at": "12:00"}]),
+        );
+        let hours = &imported.directory.services[0].hours;
+        assert_eq!(hours.len(), 1);
+        assert_eq!(hours[0].recurrence.weekdays().len(), 2);
+        assert_eq!(problems, ["$[0].schedules[0] byday: byday \"XX\" is not a day (MO,TU,WE,TH,FR,SA,SU); ignored"]);
+    }
+
+    #[test]
+    fn a_list_item_of_the_wrong_type_is_named_in_every_list() {
+        for field in [
+            "attributes",
+            "schedules",
+            "service_at_locations",
+            "cost_options",
+            "languages",
+            "phones",
+            "contacts",
+        ] {
+            let (imported, problems) = problems_with(field, json!(["nl"]));
+            assert_eq!(imported.directory.services.len(), 1);
+            assert_eq!(
+                problems,
+                [format!(
+                    "$[0].{field}[0] {field}: expected an object in the list, found text; skipped"
+                )],
+            );
+        }
+    }
+
+    #[test]
+    fn of_two_services_with_one_id_the_first_is_kept_and_both_places_named() {
+        let imported = import(json!({"contents": [
+            {"id": "x1", "name": "Alpha"},
+            {"id": "x2", "name": "Gamma"},
+            {"id": "x1", "name": "Beta"},
+        ]}));
+        let names: Vec<_> = imported
+            .directory
+            .services
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["Alpha", "Gamma"]);
+        assert_eq!(imported.problems.len(), 1);
+        let problem = &imported.problems[0];
+        assert_eq!(
+            (problem.location.as_str(), problem.field.as_str()),
+            ("$.contents[2]", "id")
+        );
+        assert!(
+            problem
+                .message
+                .contains("\"x1\" is also the id of the service at $.contents[0]"),
+            "{}",
+            problem.message
+        );
+    }
+
+    #[test]
+    fn spreadsheet_rows_with_one_id_or_one_name_without_id_are_named_by_row() {
+        for rows in [
+            "id,naam\nx1,Alpha\nx1,Beta\n",
+            "naam\nBuurtkamer\nBuurtkamer\n",
+        ] {
+            let imported = import_spreadsheet(
+                "services.csv",
+                rows,
+                &crate::vocabulary::Vocabulary::dutch(),
+            )
+            .unwrap();
+            assert_eq!(imported.directory.services.len(), 1, "{rows}");
+            let duplicate: Vec<_> = imported
+                .problems
+                .iter()
+                .filter(|p| p.field == "id")
+                .collect();
+            assert_eq!(duplicate.len(), 1, "{rows}: {:?}", imported.problems);
+            assert!(
+                duplicate[0].message.contains("services.csv:2"),
+                "{}",
+                duplicate[0].message
+            );
+            assert_eq!(duplicate[0].location, "services.csv:3");
+        }
+    }
+
     #[test]
     fn page_object_bare_array_and_single_service_are_accepted() {
         let one = json!({"id": "a", "name": "Voedselbank"});
@@ -161,7 +339,7 @@ mod tests {
             1
         );
         assert_eq!(
-            import(json!([one.clone(), one.clone()]))
+            import(json!([one.clone(), {"id": "b", "name": "Kledingbank"}]))
                 .directory
                 .services
                 .len(),

@@ -386,37 +386,9 @@ enum Schedule {
 
 fn schedule(node: Node<'_>) -> Option<Schedule> {
     let note = node.text("description").or_else(|| node.text("notes"));
-    let freq = node
-        .text("freq")
-        .map(|f| f.to_ascii_uppercase())
-        .unwrap_or_else(|| "WEEKLY".to_owned());
-    let times = node
-        .text("opens_at")
-        .zip(node.text("closes_at"))
-        .and_then(|(opens, closes)| Some((clock(&opens)?, clock(&closes)?)));
-    let recurrence = match freq.as_str() {
-        "DAILY" => Some(Recurrence::weekly(Weekday::ALL)),
-        "WEEKLY" => {
-            let days: Vec<_> = node
-                .text("byday")
-                .unwrap_or_default()
-                .split(',')
-                .filter_map(Weekday::from_ical)
-                .collect();
-            (!days.is_empty()).then(|| Recurrence::weekly(days))
-        }
-        "MONTHLY" => {
-            let days: Vec<u8> = node
-                .text("bymonthday")
-                .unwrap_or_default()
-                .split(',')
-                .filter_map(|d| d.trim().parse().ok())
-                .filter(|d| (1..=31).contains(d))
-                .collect();
-            (!days.is_empty()).then_some(Recurrence::MonthDays(days))
-        }
-        _ => None,
-    };
+    let mut reasons = Vec::new();
+    let times = schedule_times(node, &mut reasons);
+    let recurrence = recurrence(node, &mut reasons);
     match (recurrence, times) {
         (Some(recurrence), Some((opens, closes))) => Some(Schedule::Hours(OpeningHours {
             recurrence,
@@ -427,15 +399,93 @@ fn schedule(node: Node<'_>) -> Option<Schedule> {
             note,
         })),
         _ => {
-            if let Some(note) = &note {
-                node.problem(
-                    Severity::Warning,
-                    "freq",
-                    format!("opening hours ({freq}) cannot be evaluated; shown as text: {note:?}"),
-                );
-            }
+            let outcome = match &note {
+                Some(note) => format!("shown as text: {note:?}"),
+                None => "left out".to_owned(),
+            };
+            node.problem(
+                Severity::Warning,
+                "schedules",
+                format!(
+                    "opening hours cannot be evaluated ({}); {outcome}",
+                    reasons.join("; ")
+                ),
+            );
             note.map(Schedule::Note)
         }
+    }
+}
+
+/// `opens_at` and `closes_at` as minutes after midnight; what is missing or unreadable goes
+/// into `reasons`.
+fn schedule_times(node: Node<'_>, reasons: &mut Vec<String>) -> Option<(u16, u16)> {
+    let mut read = |key: &str| match node.text(key) {
+        None => {
+            reasons.push(format!("no {key}"));
+            None
+        }
+        Some(text) => {
+            let minutes = clock(&text);
+            if minutes.is_none() {
+                reasons.push(format!("{key} {text:?} is not a time such as 09:00"));
+            }
+            minutes
+        }
+    };
+    let opens = read("opens_at");
+    let closes = read("closes_at");
+    opens.zip(closes)
+}
+
+/// The days a schedule applies to (`freq` with `byday` or `bymonthday`). Unknown day codes
+/// are reported; when no day is left, the reason goes into `reasons`.
+fn recurrence(node: Node<'_>, reasons: &mut Vec<String>) -> Option<Recurrence> {
+    let freq = node
+        .text("freq")
+        .map(|f| f.to_ascii_uppercase())
+        .unwrap_or_else(|| "WEEKLY".to_owned());
+    let (list_key, codes) = match freq.as_str() {
+        "DAILY" => return Some(Recurrence::weekly(Weekday::ALL)),
+        "WEEKLY" => ("byday", "MO,TU,WE,TH,FR,SA,SU"),
+        "MONTHLY" => ("bymonthday", "1 to 31"),
+        _ => {
+            reasons.push(format!(
+                "freq {freq:?}: only DAILY, WEEKLY and MONTHLY can be evaluated"
+            ));
+            return None;
+        }
+    };
+    let text = node.text(list_key).unwrap_or_default();
+    let mut unknown = Vec::new();
+    let mut weekdays = Vec::new();
+    let mut month_days = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let known = if freq == "WEEKLY" {
+            Weekday::from_ical(part).map(|day| weekdays.push(day))
+        } else {
+            part.parse::<u8>()
+                .ok()
+                .filter(|day| (1..=31).contains(day))
+                .map(|day| month_days.push(day))
+        };
+        if known.is_none() {
+            unknown.push(part);
+        }
+    }
+    let found = !weekdays.is_empty() || !month_days.is_empty();
+    if !unknown.is_empty() {
+        let message = format!("{list_key} {:?} is not a day ({codes})", unknown.join(","));
+        if found {
+            node.problem(Severity::Warning, list_key, format!("{message}; ignored"));
+        } else {
+            reasons.push(message);
+        }
+    } else if !found {
+        reasons.push(format!("no {list_key}"));
+    }
+    match freq.as_str() {
+        "WEEKLY" => (!weekdays.is_empty()).then(|| Recurrence::weekly(weekdays)),
+        _ => (!month_days.is_empty()).then_some(Recurrence::MonthDays(month_days)),
     }
 }
 
