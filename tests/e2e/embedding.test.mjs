@@ -1,5 +1,6 @@
-// Embedding contract: one module for all widgets, shadow-root isolation, theming through
-// design tokens, strict CSP, SRI, and configuration by attributes.
+// Embedding contract: one loader script, each page downloading only the widgets it shows,
+// shadow-root isolation, theming through design tokens, strict CSP, SRI on every file, and
+// configuration by attributes.
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -24,18 +25,84 @@ const TWO_WIDGETS = `<!doctype html>
 <wegwijs-sociale-kaart id="en" src="/data/kaart.json" lang="en"></wegwijs-sociale-kaart>
 </main></body></html>`;
 
-test("two widgets on one page share one wasm module and both work", async () => {
+/** The Wegwijs scripts and wasm files a page requests, by file name. */
+function widgetCode(page) {
+  const files = [];
+  page.on("request", (request) => {
+    const name = new URL(request.url()).pathname;
+    if (name.startsWith("/wegwijs/")) files.push(name.slice("/wegwijs/".length));
+  });
+  return files;
+}
+
+test("two widgets of one kind share one bundle and both work", async () => {
   const page = await newPage(browser);
   await serveTestPage(page, "/e2e/twee.html", TWO_WIDGETS);
-  const wasmRequests = [];
-  page.on("request", (request) => {
-    if (request.url().endsWith(".wasm")) wasmRequests.push(request.url());
-  });
+  const files = widgetCode(page);
   await page.goto(url("/e2e/twee.html"));
   const count = demoServices().length;
   await page.locator("#nl .ww-count").getByText(`${count} plekken voor hulp`).waitFor();
   await page.locator("#en .ww-count").getByText(`${count} places to get help`).waitFor();
-  assert.deepEqual(wasmRequests, [url("/wegwijs/wegwijs_bg.wasm")]);
+  assert.deepEqual(files, ["wegwijs.js", "wegwijs-kaart.js", "wegwijs-kaart_bg.wasm"]);
+  assertNoProblems(page);
+});
+
+test("each page downloads only the widget it shows, and a page without one no wasm", async () => {
+  const pages = [
+    ["/", "main h1", []],
+    ["/inbouwen.html", "main h1", []],
+    ["/sociale-kaart.html", "wegwijs-sociale-kaart .ww-card", ["wegwijs-kaart.js", "wegwijs-kaart_bg.wasm"]],
+    ["/hulpwijzer.html", "wegwijs-hulpwijzer .ww-root", ["wegwijs-hulpwijzer.js", "wegwijs-hulpwijzer_bg.wasm"]],
+    ["/samenwerkingsscan.html", "wegwijs-samenwerkingsscan .ww-root", ["wegwijs-scan.js", "wegwijs-scan_bg.wasm"]],
+  ];
+  for (const [path, ready, bundle] of pages) {
+    const page = await newPage(browser);
+    const files = widgetCode(page);
+    await page.goto(url(path));
+    await page.locator(ready).first().waitFor();
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(files, ["wegwijs.js", ...bundle], path);
+    assertNoProblems(page);
+    await page.close();
+  }
+});
+
+test("a page with two kinds of widget downloads the bundle with all of them, once", async () => {
+  const page = await newPage(browser);
+  await serveTestPage(
+    page,
+    "/e2e/samen.html",
+    hostPage(
+      "Samen",
+      `<wegwijs-hulpwijzer></wegwijs-hulpwijzer>
+       <wegwijs-sociale-kaart src="/data/kaart.json"></wegwijs-sociale-kaart>`,
+    ),
+  );
+  const files = widgetCode(page);
+  await page.goto(url("/e2e/samen.html"));
+  await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
+  await page.locator("wegwijs-hulpwijzer .ww-root").waitFor();
+  // A scan added later is mounted by the bundle already running.
+  await page.evaluate(() => document.body.append(document.createElement("wegwijs-samenwerkingsscan")));
+  await page.locator("wegwijs-samenwerkingsscan .ww-root").waitFor();
+  assert.deepEqual(files, ["wegwijs.js", "wegwijs-alle.js", "wegwijs-alle_bg.wasm"]);
+  assertNoProblems(page);
+});
+
+test("a widget of another kind added to a one-widget page loads its own bundle", async () => {
+  const page = await newPage(browser);
+  const files = widgetCode(page);
+  await page.goto(url("/samenwerkingsscan.html"));
+  await page.locator("wegwijs-samenwerkingsscan .ww-root").waitFor();
+  await page.evaluate(() => {
+    const kaart = document.createElement("wegwijs-sociale-kaart");
+    kaart.setAttribute("src", "/data/kaart.json");
+    document.querySelector("main").append(kaart);
+  });
+  await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
+  assert.deepEqual(files, [
+    "wegwijs.js", "wegwijs-scan.js", "wegwijs-scan_bg.wasm", "wegwijs-kaart.js", "wegwijs-kaart_bg.wasm",
+  ]);
   assertNoProblems(page);
 });
 
@@ -184,18 +251,22 @@ test("the portal is served with a strict CSP and the widget works under it", asy
   assertNoProblems(page);
 });
 
-test("a tampered wasm file is refused (SRI) and the widget says it cannot start", async () => {
-  const page = await newPage(browser);
-  await page.route(url("/wegwijs/wegwijs_bg.wasm"), async (route) => {
-    const original = await route.fetch();
-    const bytes = Buffer.from(await original.body());
-    bytes[bytes.length - 1] ^= 0xff;
-    await route.fulfill({ response: original, body: bytes });
+for (const file of ["wegwijs-kaart_bg.wasm", "wegwijs-kaart.js"]) {
+  test(`a tampered ${file} is refused (SRI) and the widget says it cannot start, keeping the fallback`, async () => {
+    const page = await newPage(browser);
+    await page.route(url(`/wegwijs/${file}`), async (route) => {
+      const original = await route.fetch();
+      const bytes = Buffer.from(await original.body());
+      bytes[bytes.length - 2] ^= 0x01;
+      await route.fulfill({ response: original, body: bytes });
+    });
+    await page.goto(url("/sociale-kaart.html"));
+    const widget = page.locator("wegwijs-sociale-kaart");
+    await widget.locator("[role=alert]").getByText("Deze hulp kan nu niet starten").waitFor();
+    assert.ok(await widget.locator("a").first().isVisible(), "the host's fallback link stays in view");
+    assertNoProblems(page, [/integrity/i, /Wegwijs could not start/]);
   });
-  await page.goto(url("/sociale-kaart.html"));
-  await page.locator("wegwijs-sociale-kaart [role=alert]").getByText("Deze hulp kan nu niet starten").waitFor();
-  assertNoProblems(page, [/integrity/i, /Wegwijs could not start/]);
-});
+}
 
 test("a host page with a tiny root font keeps the widget's text at 16 px and targets at 44 px", async () => {
   const page = await newPage(browser);

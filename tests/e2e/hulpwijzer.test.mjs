@@ -240,7 +240,7 @@ test("it sends nothing anywhere: only its own data files are requested", async (
   await button(page, "Zoek mijn wijkteam").click();
   await next(page, "Naar mijn overzicht");
   assert.deepEqual(requests.slice(afterLoad), [], "no requests while answering");
-  const allowed = new Set(["/hulpwijzer.html", "/css/portal.css", "/img/logo.svg", "/wegwijs/wegwijs.js", "/wegwijs/wegwijs_bg.wasm", "/data/hulpwijzer.json", "/data/kaart.idx"]);
+  const allowed = new Set(["/hulpwijzer.html", "/css/portal.css", "/img/logo.svg", "/wegwijs/wegwijs.js", "/wegwijs/wegwijs-hulpwijzer.js", "/wegwijs/wegwijs-hulpwijzer_bg.wasm", "/data/hulpwijzer.json", "/data/kaart.idx"]);
   for (const path of requests) {
     assert.ok(allowed.has(path), `unexpected request ${path}`);
   }

@@ -1,7 +1,7 @@
 // The demo portal: every page is accessible and the embedding page shows the real snippet.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { assertNoProblems, launch, look, newPage, url } from "./support.mjs";
+import { assertNoProblems, launch, layoutShift, look, newPage, url } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -87,5 +87,26 @@ test("the embedding page documents all three widgets, the data and the web serve
   const text = await page.locator("main").textContent();
   for (const attribute of ["blind-spot-below", "hulpwijzer", "kaart", "instrument", "guide", "wegwijs index kaart.json -o kaart.idx", "application/wasm"]) {
     assert.ok(text.includes(attribute), attribute);
+  }
+});
+
+test("the page does not jump while a widget starts (layout shift at most 0.02)", async () => {
+  const pages = [
+    ["/sociale-kaart.html", "wegwijs-sociale-kaart .ww-card"],
+    ["/medewerkers.html", "wegwijs-sociale-kaart .ww-card"],
+    ["/hulpwijzer.html", "wegwijs-hulpwijzer .ww-root"],
+    ["/samenwerkingsscan.html", "wegwijs-samenwerkingsscan .ww-root"],
+  ];
+  for (const [path, ready] of pages) {
+    for (const [width, height] of [[390, 844], [1280, 800]]) {
+      const page = await newPage(browser);
+      await page.setViewportSize({ width, height });
+      await page.goto(url(path));
+      await page.locator(ready).first().waitFor();
+      await page.waitForLoadState("networkidle");
+      const shift = await layoutShift(page);
+      assert.ok(shift.total <= 0.02, `${path} at ${width}px: layout shift ${shift.total.toFixed(3)}: ${shift.moved.join(", ")}`);
+      await page.close();
+    }
   }
 });

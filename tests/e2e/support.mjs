@@ -500,3 +500,31 @@ export async function printed(page, host, state, print) {
     await settled(page);
   }
 }
+
+/**
+ * The page's cumulative layout shift so far (shifts without recent input), with the elements
+ * that moved, as Lighthouse counts it.
+ */
+export async function layoutShift(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let total = 0;
+        const moved = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            if (entry.hadRecentInput) continue;
+            total += entry.value;
+            for (const source of entry.sources ?? []) {
+              const node = source.node;
+              const name = node?.nodeType === 1
+                ? `${node.localName}${node.id ? `#${node.id}` : ""}${node.className ? `.${String(node.className).split(" ").join(".")}` : ""}`
+                : node?.nodeName ?? "?";
+              moved.push(`${name} ${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)} (${entry.value.toFixed(3)})`);
+            }
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve({ total, moved }), 200);
+      }),
+  );
+}

@@ -1,7 +1,8 @@
 //! # Wegwijs embed: the wasm entry point
 //!
-//! Thin by design: `js/elements.js` defines one custom element per widget built into this
-//! bundle and calls [`mount`] / [`unmount`] from its lifecycle callbacks. This crate reads the
+//! Thin by design: `js/loader.js` (the `wegwijs.js` hosts include) defines the custom
+//! elements, starts this bundle when one connects and calls [`mount`] / [`unmount`] from their
+//! lifecycle callbacks. This crate reads the
 //! element's attributes into the widget's config, gives the element a shadow root with the
 //! shared stylesheet, and mounts the Leptos widget into it. No domain logic lives here.
 
@@ -13,80 +14,70 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
-use wegwijs_widgets::hulpwijzer::{GuideConfig, Hulpwijzer};
-use wegwijs_widgets::kaart::{KaartConfig, SocialeKaart};
 use wegwijs_widgets::kit::{attribute_warnings, Accepted};
-use wegwijs_widgets::scan::{Samenwerkingsscan, ScanConfig};
 use wegwijs_widgets::theme::STYLESHEET;
 
-/// The widgets this bundle can mount, one per custom element.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Widget {
-    SocialeKaart,
-    Hulpwijzer,
-    Samenwerkingsscan,
+/// A widget this bundle can mount, with its custom element name.
+struct Widget {
+    tag: &'static str,
+    /// The attributes it reads; the element re-mounts the widget when one changes.
+    attributes: &'static [&'static str],
+    /// The values it accepts, for the warnings to the web team.
+    accepted: &'static [Accepted],
+    /// Mounts the widget into the container; dropping the result unmounts it.
+    mount: fn(&HtmlElement, HtmlElement) -> Box<dyn Any>,
 }
 
+/// The widgets built into this bundle: each behind a Cargo feature, so that a page with one
+/// widget downloads only that widget's code (`cargo xtask dist` builds one bundle per widget
+/// and one with all of them).
+const WIDGETS: &[Widget] = &[
+    #[cfg(feature = "kaart")]
+    Widget {
+        tag: "wegwijs-sociale-kaart",
+        attributes: wegwijs_widgets::kaart::KaartConfig::ATTRIBUTES,
+        accepted: wegwijs_widgets::kaart::KaartConfig::ACCEPTED,
+        mount: |host, container| {
+            use wegwijs_widgets::kaart::{KaartConfig, SocialeKaart};
+            let config = KaartConfig::from_attributes(|name| host.get_attribute(name));
+            Box::new(mount_to(
+                container,
+                move || view! { <SocialeKaart config /> },
+            ))
+        },
+    },
+    #[cfg(feature = "hulpwijzer")]
+    Widget {
+        tag: "wegwijs-hulpwijzer",
+        attributes: wegwijs_widgets::hulpwijzer::GuideConfig::ATTRIBUTES,
+        accepted: wegwijs_widgets::hulpwijzer::GuideConfig::ACCEPTED,
+        mount: |host, container| {
+            use wegwijs_widgets::hulpwijzer::{GuideConfig, Hulpwijzer};
+            let config = GuideConfig::from_attributes(|name| host.get_attribute(name));
+            Box::new(mount_to(container, move || view! { <Hulpwijzer config /> }))
+        },
+    },
+    #[cfg(feature = "scan")]
+    Widget {
+        tag: "wegwijs-samenwerkingsscan",
+        attributes: wegwijs_widgets::scan::ScanConfig::ATTRIBUTES,
+        accepted: wegwijs_widgets::scan::ScanConfig::ACCEPTED,
+        mount: |host, container| {
+            use wegwijs_widgets::scan::{Samenwerkingsscan, ScanConfig};
+            let config = ScanConfig::from_attributes(|name| host.get_attribute(name));
+            Box::new(mount_to(
+                container,
+                move || view! { <Samenwerkingsscan config /> },
+            ))
+        },
+    },
+];
+
 impl Widget {
-    const ALL: [Widget; 3] = [
-        Widget::SocialeKaart,
-        Widget::Hulpwijzer,
-        Widget::Samenwerkingsscan,
-    ];
-
-    fn tag(self) -> &'static str {
-        match self {
-            Widget::SocialeKaart => "wegwijs-sociale-kaart",
-            Widget::Hulpwijzer => "wegwijs-hulpwijzer",
-            Widget::Samenwerkingsscan => "wegwijs-samenwerkingsscan",
-        }
-    }
-
-    fn attributes(self) -> &'static [&'static str] {
-        match self {
-            Widget::SocialeKaart => KaartConfig::ATTRIBUTES,
-            Widget::Hulpwijzer => GuideConfig::ATTRIBUTES,
-            Widget::Samenwerkingsscan => ScanConfig::ATTRIBUTES,
-        }
-    }
-
-    fn accepted(self) -> &'static [Accepted] {
-        match self {
-            Widget::SocialeKaart => KaartConfig::ACCEPTED,
-            Widget::Hulpwijzer => GuideConfig::ACCEPTED,
-            Widget::Samenwerkingsscan => ScanConfig::ACCEPTED,
-        }
-    }
-
-    fn from_tag(tag: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|widget| widget.tag().eq_ignore_ascii_case(tag))
-    }
-
-    /// Mounts the widget into `container`; dropping the result unmounts it.
-    fn mount(self, host: &HtmlElement, container: HtmlElement) -> Box<dyn Any> {
-        let attribute = |name: &str| host.get_attribute(name);
-        match self {
-            Widget::SocialeKaart => {
-                let config = KaartConfig::from_attributes(attribute);
-                Box::new(mount_to(
-                    container,
-                    move || view! { <SocialeKaart config /> },
-                ))
-            }
-            Widget::Hulpwijzer => {
-                let config = GuideConfig::from_attributes(attribute);
-                Box::new(mount_to(container, move || view! { <Hulpwijzer config /> }))
-            }
-            Widget::Samenwerkingsscan => {
-                let config = ScanConfig::from_attributes(attribute);
-                Box::new(mount_to(
-                    container,
-                    move || view! { <Samenwerkingsscan config /> },
-                ))
-            }
-        }
+    fn from_tag(tag: &str) -> Option<&'static Self> {
+        WIDGETS
+            .iter()
+            .find(|widget| widget.tag.eq_ignore_ascii_case(tag))
     }
 }
 
@@ -111,23 +102,14 @@ fn start() {
 /// The custom element names of the widgets built into this bundle.
 #[wasm_bindgen(js_name = widgetTags)]
 pub fn widget_tags() -> Vec<String> {
-    Widget::ALL
-        .iter()
-        .map(|widget| widget.tag().to_owned())
-        .collect()
+    WIDGETS.iter().map(|widget| widget.tag.to_owned()).collect()
 }
 
 /// The attributes a widget reads; the element re-mounts the widget when one changes.
 #[wasm_bindgen(js_name = observedAttributes)]
 pub fn observed_attributes(tag: &str) -> Vec<String> {
     Widget::from_tag(tag)
-        .map(|widget| {
-            widget
-                .attributes()
-                .iter()
-                .map(|a| (*a).to_owned())
-                .collect()
-        })
+        .map(|widget| widget.attributes.iter().map(|a| (*a).to_owned()).collect())
         .unwrap_or_default()
 }
 
@@ -146,7 +128,7 @@ pub fn mount(host: HtmlElement) -> Result<u32, JsValue> {
         .create_element("div")?
         .unchecked_into();
     shadow.append_child(&container)?;
-    let view = widget.mount(&host, container.clone());
+    let view = (widget.mount)(&host, container.clone());
     let handle = NEXT_HANDLE.with_borrow_mut(|next| {
         let handle = *next;
         *next += 1;
@@ -166,16 +148,16 @@ pub fn mount(host: HtmlElement) -> Result<u32, JsValue> {
 
 /// Tells the web team, in the console and once per message, about attributes the widget does
 /// not know or values it cannot use.
-fn warn_about_attributes(widget: Widget, host: &HtmlElement) {
+fn warn_about_attributes(widget: &Widget, host: &HtmlElement) {
     let names: Vec<String> = host
         .get_attribute_names()
         .iter()
         .filter_map(|name| name.as_string())
         .collect();
     let warnings = attribute_warnings(
-        widget.tag(),
-        widget.attributes(),
-        widget.accepted(),
+        widget.tag,
+        widget.attributes,
+        widget.accepted,
         &names,
         |name| host.get_attribute(name),
     );

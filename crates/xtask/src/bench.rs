@@ -8,7 +8,9 @@
 //! - search: index size against gzipped HSDS JSON, index load time, query latency p50/p95
 //!   natively and in headless Chromium (the wasm build), next to MiniSearch on the same data
 //!   in the same browser, and recall@5 of both on the judged questions. Data sets: the demo
-//!   map and generated maps of 10 000 and 100 000 services.
+//!   map and generated maps of 10 000 and 100 000 services;
+//! - Lighthouse (mobile preset) on each page of the demo portal that has a widget, and the
+//!   home page: performance score, LCP, TBT, CLS, bytes transferred in all and for Wegwijs.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -17,10 +19,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde_json::Value;
 
-use crate::bundle::{build_demo, build_wasm};
+use crate::bundle::{build_demo, build_wasm, Bundle, Glue};
 use crate::process::{cargo, command, output, run as run_command, step};
-use crate::setup::CHROMIUM;
+use crate::setup::{ensure_npm_folder, fontconfig_file, CHROMIUM};
 use crate::sizes::{gzip_size, kb, print_table};
+use crate::test::serve_demo;
 use crate::workspace_root;
 
 /// One measured value.
@@ -46,8 +49,9 @@ fn push(
 /// Runs the benchmarks and prints them next to the reference.
 pub fn run(save_reference: bool) -> Result<()> {
     let mut measurements = Vec::new();
-    bundle_sizes(&mut measurements)?;
+    let bundle = bundle_sizes(&mut measurements)?;
     search(&mut measurements)?;
+    lighthouse(&mut measurements, &bundle)?;
 
     let path = workspace_root().join("bench/reference.json");
     let reference: BTreeMap<String, f64> = fs::read_to_string(&path)
@@ -95,9 +99,10 @@ fn format_value(value: f64, unit: &str) -> String {
     }
 }
 
-fn bundle_sizes(measurements: &mut Vec<Measurement>) -> Result<()> {
+fn bundle_sizes(measurements: &mut Vec<Measurement>) -> Result<Bundle> {
     let bundle = build_demo()?;
-    let sizes = bundle.size_report()?;
+    let mut sizes = bundle.size_report()?;
+    sizes.extend(bundle.page_sizes()?);
     print_table(&sizes);
     for size in &sizes {
         for (kind, value) in [
@@ -113,7 +118,7 @@ fn bundle_sizes(measurements: &mut Vec<Measurement>) -> Result<()> {
             );
         }
     }
-    Ok(())
+    Ok(bundle)
 }
 
 /// Data sets: name and the HSDS JSON it comes from (generated ones are made on first use).
@@ -238,7 +243,13 @@ fn search(measurements: &mut Vec<Measurement>) -> Result<()> {
         );
     }
 
-    let (glue, _) = build_wasm("wegwijs-bench-wasm", "wegwijs_bench", &dir.join("pkg"))?;
+    let (glue, _) = build_wasm(
+        "wegwijs-bench-wasm",
+        "wegwijs_bench",
+        &dir.join("pkg"),
+        Glue::Module,
+        &[],
+    )?;
     fs::copy(&glue, dir.join("pkg/wegwijs_bench.js"))?;
     step("Timing in headless Chromium: Wegwijs (wasm) and MiniSearch on the same data");
     let names: Vec<&str> = sets.iter().map(|(name, _)| *name).collect();
@@ -335,8 +346,8 @@ fn widget(measurements: &mut Vec<Measurement>, dir: &Path) -> Result<()> {
     for (key, name) in [
         ("first_results_ms", "widget 10k page load to first results"),
         (
-            "defined_to_first_results_ms",
-            "widget 10k element defined to results",
+            "mounted_to_first_results_ms",
+            "widget 10k started to results",
         ),
         (
             "keystroke_handling_p95_ms",
@@ -357,6 +368,47 @@ fn widget(measurements: &mut Vec<Measurement>, dir: &Path) -> Result<()> {
             "ms",
             result[key].as_f64().unwrap_or_default(),
         );
+    }
+    Ok(())
+}
+
+/// Lighthouse, mobile preset, on the demo portal served by `wegwijs-server` (compressed).
+fn lighthouse(measurements: &mut Vec<Measurement>, bundle: &Bundle) -> Result<()> {
+    let folder = workspace_root().join("bench/lighthouse");
+    ensure_npm_folder(
+        &folder,
+        "lighthouse",
+        &["node_modules/lighthouse/package.json"],
+    )?;
+    let (server, base_url) = serve_demo(bundle)?;
+    step("Lighthouse (mobile) on the demo portal's widget pages");
+    let line = output(
+        command("node")
+            .arg(folder.join("run.mjs"))
+            .env("BASE_URL", &base_url)
+            .env("CHROMIUM", CHROMIUM)
+            .env("FONTCONFIG_FILE", fontconfig_file()),
+    )
+    .context("the Lighthouse run failed")?;
+    drop(server);
+    let result: Value = serde_json::from_str(line.lines().last().unwrap_or_default())?;
+    for (page, figures) in result.as_object().context("Lighthouse results")? {
+        for (key, label, unit) in [
+            ("performance", "performance score", "count"),
+            ("lcp_ms", "LCP", "ms"),
+            ("tbt_ms", "TBT", "ms"),
+            ("cls", "CLS", "ratio"),
+            ("transfer_bytes", "transferred", "bytes"),
+            ("wegwijs_bytes", "transferred for Wegwijs", "bytes"),
+        ] {
+            let value = figures[key].as_f64().unwrap_or(f64::NAN);
+            push(
+                measurements,
+                format!("lighthouse {page} {label}"),
+                unit,
+                value,
+            );
+        }
     }
     Ok(())
 }

@@ -1,8 +1,9 @@
-//! Building the embeddable bundle and the demo portal around it.
+//! Building the embeddable bundles and the demo portal around them.
 //!
-//! The bundle is built without trunk on purpose: trunk injects an inline `<script>` to start
-//! the wasm, which a strict CSP (no `'unsafe-inline'`) refuses, and it hashes file names,
-//! while hosts need stable ones. The steps are the same (cargo → wasm-bindgen → wasm-opt).
+//! Built without trunk on purpose: trunk injects an inline `<script>` to start the wasm,
+//! which a strict CSP (no `'unsafe-inline'`) refuses, and it drives one wasm per page, while
+//! Wegwijs ships one bundle per widget behind one loader. The steps per bundle are the same
+//! (cargo → wasm-bindgen → wasm-opt).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,11 +14,13 @@ use sha2::{Digest, Sha384};
 
 use crate::process::{cargo, command, run, step};
 use crate::setup::{locked_wasm_bindgen_version, wasm_opt};
-use crate::sizes::{measure, FileSize};
+use crate::sizes::{brotli, gzip, measure, FileSize};
 use crate::workspace_root;
 
-/// Placeholder in `crates/embed/js/elements.js` for the wasm file's SRI hash.
-const WASM_INTEGRITY_PLACEHOLDER: &str = "@WASM_INTEGRITY@";
+/// Placeholder in `crates/embed/js/loader.js` for the bundle table.
+const BUNDLES_PLACEHOLDER: &str = "\"@BUNDLES@\"";
+/// Placeholder in `crates/embed/js/loader.js` for the name of the bundle with every widget.
+const ALL_BUNDLE_PLACEHOLDER: &str = "@ALL_BUNDLE@";
 /// Placeholder in the demo portal's HTML for the script's SRI hash.
 const JS_INTEGRITY_PLACEHOLDER: &str = "@WEGWIJS_JS_INTEGRITY@";
 /// wasm features the Rust wasm32 target emits by default; wasm-opt must accept them.
@@ -30,14 +33,51 @@ const WASM_FEATURES: &[&str] = &[
     "--enable-multivalue",
 ];
 
-/// A built bundle.
+/// One wasm bundle of `wegwijs-embed`: the Cargo features it is built with and the custom
+/// elements those features define.
+pub struct BundleSpec {
+    /// Short name; the files are `wegwijs-<name>.js` and `wegwijs-<name>_bg.wasm`.
+    pub name: &'static str,
+    /// Cargo features of `wegwijs-embed`; `None` builds its defaults (every widget).
+    features: Option<&'static str>,
+    /// The custom elements it defines.
+    tags: &'static [&'static str],
+}
+
+const KAART: &str = "wegwijs-sociale-kaart";
+const HULPWIJZER: &str = "wegwijs-hulpwijzer";
+const SCAN: &str = "wegwijs-samenwerkingsscan";
+
+/// Every bundle: one per widget, and one with all widgets for pages with more than one kind.
+pub const BUNDLES: [BundleSpec; 4] = [
+    BundleSpec {
+        name: "kaart",
+        features: Some("kaart"),
+        tags: &[KAART],
+    },
+    BundleSpec {
+        name: "hulpwijzer",
+        features: Some("hulpwijzer"),
+        tags: &[HULPWIJZER],
+    },
+    BundleSpec {
+        name: "scan",
+        features: Some("scan"),
+        tags: &[SCAN],
+    },
+    BundleSpec {
+        name: "alle",
+        features: None,
+        tags: &[KAART, HULPWIJZER, SCAN],
+    },
+];
+
+/// The built bundles.
 pub struct Bundle {
     /// `target/dist/wegwijs`.
     pub dir: PathBuf,
-    /// The ES module hosts load.
+    /// The loader hosts include: `wegwijs.js`.
     pub js: PathBuf,
-    /// The wasm it loads.
-    pub wasm: PathBuf,
     /// SRI hash of `wegwijs.js`.
     pub js_integrity: String,
     /// The demo portal root, when the demo was built.
@@ -45,81 +85,189 @@ pub struct Bundle {
 }
 
 impl Bundle {
-    /// Sizes of the bundle files (raw, gzip, brotli).
+    /// Sizes of the files (raw, gzip, brotli): the loader, then each bundle's script and wasm.
     pub fn size_report(&self) -> Result<Vec<FileSize>> {
-        Ok(vec![measure(&self.js)?, measure(&self.wasm)?])
+        let mut sizes = vec![measure(&self.js)?];
+        for spec in &BUNDLES {
+            let (script, wasm) = spec.file_names();
+            sizes.push(measure(&self.dir.join(script))?);
+            sizes.push(measure(&self.dir.join(wasm))?);
+        }
+        Ok(sizes)
+    }
+
+    /// What a page downloads per bundle it uses: loader, script and wasm.
+    pub fn page_sizes(&self) -> Result<Vec<FileSize>> {
+        BUNDLES.iter().map(|spec| self.page_size(spec)).collect()
+    }
+
+    fn page_size(&self, spec: &BundleSpec) -> Result<FileSize> {
+        let (script, wasm) = spec.file_names();
+        let files = [
+            measure(&self.js)?,
+            measure(&self.dir.join(script))?,
+            measure(&self.dir.join(wasm))?,
+        ];
+        Ok(FileSize {
+            name: format!("page with {}", spec.name),
+            raw: files.iter().map(|f| f.raw).sum(),
+            gzip: files.iter().map(|f| f.gzip).sum(),
+            brotli: files.iter().map(|f| f.brotli).sum(),
+        })
     }
 }
 
-/// Builds `target/dist/wegwijs`: `wegwijs.js`, `wegwijs_bg.wasm`, `snippet.html`,
-/// `integrity.json`.
+impl BundleSpec {
+    /// The script and wasm file names.
+    fn file_names(&self) -> (String, String) {
+        (
+            format!("wegwijs-{}.js", self.name),
+            format!("wegwijs-{}_bg.wasm", self.name),
+        )
+    }
+}
+
+/// Builds `target/dist/wegwijs`: the loader `wegwijs.js`, a script and a wasm file per bundle,
+/// `snippet.html`, `integrity.json`, and a `.br` and `.gz` copy beside every file.
 pub fn build_dist() -> Result<Bundle> {
     let root = workspace_root();
-    let target = root.join("target");
-    let dir = target.join("dist/wegwijs");
-    let (glue_js, wasm) = build_wasm("wegwijs-embed", "wegwijs", &dir)?;
+    let dir = root.join("target/dist/wegwijs");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir)?;
 
-    step("Writing wegwijs.js with Subresource Integrity hashes");
-    let wasm_integrity = integrity(&fs::read(&wasm)?);
-    let glue = fs::read_to_string(&glue_js)?;
-    let elements = fs::read_to_string(root.join("crates/embed/js/elements.js"))?;
+    let mut table = serde_json::Map::new();
+    let mut hashes = serde_json::Map::new();
+    for spec in &BUNDLES {
+        let (script, wasm) = spec.file_names();
+        let name = format!("wegwijs-{}", spec.name);
+        let features: Vec<&str> = match spec.features {
+            Some(features) => vec!["--no-default-features", "--features", features],
+            None => Vec::new(),
+        };
+        let (glue, wasm_path) = build_wasm("wegwijs-embed", &name, &dir, Glue::Classic, &features)?;
+        check_tags(spec, &wasm_path)?;
+        let script_text = format!(
+            "// Wegwijs bundle \"{bundle}\" ({tags}): wasm-bindgen glue, started by wegwijs.js.\n\
+             (globalThis.wegwijsBundles ??= {{}})[\"{bundle}\"] = (() => {{\n{glue}\nreturn wasm_bindgen;\n}})();\n",
+            bundle = spec.name,
+            tags = spec.tags.join(", "),
+            glue = fs::read_to_string(&glue)?.trim_end(),
+        );
+        fs::write(dir.join(&script), &script_text)?;
+        let script_integrity = integrity(script_text.as_bytes());
+        let wasm_integrity = integrity(&fs::read(&wasm_path)?);
+        table.insert(
+            spec.name.to_owned(),
+            serde_json::json!({
+                "script": script,
+                "scriptIntegrity": script_integrity,
+                "wasm": wasm,
+                "wasmIntegrity": wasm_integrity,
+                "tags": spec.tags,
+            }),
+        );
+        hashes.insert(script, script_integrity.into());
+        hashes.insert(wasm, wasm_integrity.into());
+    }
+
+    step("Writing the loader wegwijs.js with Subresource Integrity hashes");
+    let loader = fs::read_to_string(root.join("crates/embed/js/loader.js"))?;
     anyhow::ensure!(
-        elements.contains(WASM_INTEGRITY_PLACEHOLDER),
-        "elements.js lost its integrity placeholder"
+        loader.contains(BUNDLES_PLACEHOLDER) && loader.contains(ALL_BUNDLE_PLACEHOLDER),
+        "loader.js lost a placeholder"
     );
-    let js_text = format!(
-        "{glue}\n{}",
-        elements.replace(WASM_INTEGRITY_PLACEHOLDER, &wasm_integrity)
-    );
+    let all = BUNDLES
+        .iter()
+        .find(|spec| spec.features.is_none())
+        .context("a bundle with every widget")?;
+    let js_text = loader
+        .replace(BUNDLES_PLACEHOLDER, &serde_json::to_string_pretty(&table)?)
+        .replace(ALL_BUNDLE_PLACEHOLDER, all.name);
     let js = dir.join("wegwijs.js");
     fs::write(&js, &js_text)?;
     let js_integrity = integrity(js_text.as_bytes());
+    hashes.insert("wegwijs.js".to_owned(), js_integrity.clone().into());
 
     fs::write(
         dir.join("integrity.json"),
-        serde_json::to_string_pretty(&serde_json::json!({
-            "wegwijs.js": js_integrity,
-            "wegwijs_bg.wasm": wasm_integrity,
-        }))?,
+        serde_json::to_string_pretty(&hashes)?,
     )?;
     fs::write(dir.join("snippet.html"), host_snippet(&js_integrity))?;
+    step("Compressing (brotli and gzip beside every file)");
+    precompress(&dir)?;
     Ok(Bundle {
         dir,
         js,
-        wasm,
         js_integrity,
         demo_root: PathBuf::new(),
     })
 }
 
-/// Builds a wasm crate for the browser: release build (size-optimised), wasm-bindgen
-/// (`--target web`) and `wasm-opt -Oz`. Returns the glue JavaScript (still in the bindgen
-/// folder) and the optimised wasm, written as `<out_dir>/<name>_bg.wasm`.
-pub fn build_wasm(package: &str, name: &str, out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
+/// Fails when a bundle's wasm lacks one of the custom element names the loader expects it to
+/// define (the names live in `crates/embed/src/lib.rs` and in [`BUNDLES`]).
+fn check_tags(spec: &BundleSpec, wasm: &Path) -> Result<()> {
+    let bytes = fs::read(wasm)?;
+    for tag in spec.tags {
+        anyhow::ensure!(
+            bytes
+                .windows(tag.len())
+                .any(|window| window == tag.as_bytes()),
+            "the bundle {} does not define <{tag}>: check its features in crates/embed",
+            spec.name
+        );
+    }
+    Ok(())
+}
+
+/// Which JavaScript wasm-bindgen writes.
+#[derive(Debug, Clone, Copy)]
+pub enum Glue {
+    /// An ES module (`--target web`).
+    Module,
+    /// A classic script that defines `wasm_bindgen` (`--target no-modules`): it can be added
+    /// with its own `integrity` under a strict CSP.
+    Classic,
+}
+
+/// Builds a wasm crate for the browser: release build (size-optimised) with the given cargo
+/// arguments (features), wasm-bindgen and `wasm-opt -Oz`. Returns the glue JavaScript (still
+/// in the bindgen folder) and the optimised wasm, written as `<out_dir>/<name>_bg.wasm`.
+pub fn build_wasm(
+    package: &str,
+    name: &str,
+    out_dir: &Path,
+    glue: Glue,
+    cargo_args: &[&str],
+) -> Result<(PathBuf, PathBuf)> {
     let target = workspace_root().join("target");
     step(&format!(
-        "Building {package} for the browser (release, size-optimised)"
+        "Building {name} for the browser (release, size-optimised)"
     ));
-    run(cargo().args([
-        "build",
-        "--release",
-        "--package",
-        package,
-        "--target",
-        "wasm32-unknown-unknown",
-    ]))?;
+    run(cargo()
+        .args([
+            "build",
+            "--release",
+            "--package",
+            package,
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .args(cargo_args))?;
 
-    step("Generating the JavaScript bindings");
     let bindgen_dir = target.join(format!("{name}-bindgen"));
     let _ = fs::remove_dir_all(&bindgen_dir);
     println!("    wasm-bindgen {}", locked_wasm_bindgen_version()?);
     let built = target
         .join("wasm32-unknown-unknown/release")
         .join(format!("{}.wasm", package.replace('-', "_")));
+    let glue_target = match glue {
+        Glue::Module => "web",
+        Glue::Classic => "no-modules",
+    };
     run(command("wasm-bindgen")
         .args([
             "--target",
-            "web",
+            glue_target,
             "--no-typescript",
             "--out-name",
             name,
@@ -128,10 +276,9 @@ pub fn build_wasm(package: &str, name: &str, out_dir: &Path) -> Result<(PathBuf,
         .arg(&bindgen_dir)
         .arg(built))?;
 
-    let _ = fs::remove_dir_all(out_dir);
     fs::create_dir_all(out_dir)?;
     let wasm = out_dir.join(format!("{name}_bg.wasm"));
-    step("Optimising the wasm for size (wasm-opt -Oz)");
+    println!("    wasm-opt -Oz");
     run(command(wasm_opt())
         .arg(bindgen_dir.join(format!("{name}_bg.wasm")))
         .args(["-Oz", "--strip-debug", "--strip-producers"])
@@ -141,10 +288,34 @@ pub fn build_wasm(package: &str, name: &str, out_dir: &Path) -> Result<(PathBuf,
     Ok((bindgen_dir.join(format!("{name}.js")), wasm))
 }
 
+/// Writes `<file>.br` (brotli 11) and `<file>.gz` (gzip 9) beside every file in `dir` and its
+/// folders, for servers that send precompressed files (see the README).
+pub fn precompress(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            precompress(&path)?;
+            continue;
+        }
+        let compressed = matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz"));
+        if compressed {
+            continue;
+        }
+        let bytes = fs::read(&path)?;
+        let mut name = path.clone().into_os_string();
+        name.push(".br");
+        fs::write(&name, brotli(&bytes)?)?;
+        name = path.into_os_string();
+        name.push(".gz");
+        fs::write(&name, gzip(&bytes)?)?;
+    }
+    Ok(())
+}
+
 /// The HTML a web team pastes into its site.
 fn host_snippet(js_integrity: &str) -> String {
     format!(
-        r#"<!-- Wegwijs: copy wegwijs.js and wegwijs_bg.wasm to /wegwijs/ on your own site. -->
+        r#"<!-- Wegwijs: copy every file of this folder to /wegwijs/ on your own site. -->
 <script type="module" src="/wegwijs/wegwijs.js" integrity="{js_integrity}" crossorigin="anonymous"></script>
 
 <!-- Sociale kaart: src is your HSDS 3.0 JSON file. -->
@@ -190,12 +361,9 @@ pub fn build_demo() -> Result<Bundle> {
         .arg(www.join("data/kaart.json"))
         .arg("-o")
         .arg(demo.join("data/kaart.idx")))?;
-    let widget_dir = demo.join("wegwijs");
-    fs::create_dir_all(&widget_dir)?;
-    for file in [&bundle.js, &bundle.wasm] {
-        let name = file.file_name().context("bundle file name")?;
-        fs::copy(file, widget_dir.join(name))?;
-    }
+    step("Compressing the portal's pages and data (brotli and gzip beside every file)");
+    precompress(&demo)?;
+    copy_dir(&bundle.dir, &demo.join("wegwijs"))?;
     bundle.demo_root = demo;
     Ok(bundle)
 }

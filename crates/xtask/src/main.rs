@@ -92,6 +92,7 @@ fn main() -> Result<()> {
                 bundle.dir.join("snippet.html").display()
             );
             sizes::print_table(&bundle.size_report()?);
+            sizes::print_table(&bundle.page_sizes()?);
             Ok(())
         }
         Command::Bench { save_reference } => {

@@ -5,7 +5,7 @@
 //! packages (playwright-core, axe-core, binaryen's wasm-opt) from package-lock.json.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -132,17 +132,31 @@ fn ensure_debian_packages() -> Result<()> {
 }
 
 fn ensure_npm_packages() -> Result<()> {
-    let root = workspace_root();
-    let lock = fs::read(root.join("package-lock.json")).context("package-lock.json is missing")?;
-    let stamp = root.join("node_modules/.wegwijs-lock");
+    ensure_npm_folder(
+        &workspace_root(),
+        "playwright-core, axe-core, binaryen",
+        &["node_modules/.bin/wasm-opt"],
+    )
+}
+
+/// Installs the npm packages of `folder` from its `package-lock.json` (`npm ci`), unless the
+/// same lock file was installed there before and the `expected` files exist.
+pub fn ensure_npm_folder(folder: &Path, what: &str, expected: &[&str]) -> Result<()> {
+    let lock = fs::read(folder.join("package-lock.json"))
+        .with_context(|| format!("{} has no package-lock.json", folder.display()))?;
+    let stamp = folder.join("node_modules/.wegwijs-lock");
     if fs::read(&stamp).is_ok_and(|installed| installed == lock)
-        && root.join("node_modules/.bin/wasm-opt").exists()
+        && expected.iter().all(|file| folder.join(file).exists())
     {
-        println!("    ok  npm packages (playwright-core, axe-core, binaryen)");
+        println!("    ok  npm packages ({what})");
         return Ok(());
     }
-    step("Installing npm packages from package-lock.json");
-    run(command("npm").args(["ci", "--no-audit", "--no-fund"]))?;
+    step(&format!(
+        "Installing npm packages ({what}) from package-lock.json"
+    ));
+    run(command("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(folder))?;
     fs::write(&stamp, lock).context("cannot write the npm stamp file")?;
     Ok(())
 }

@@ -22,23 +22,32 @@ pub struct FileSize {
 /// Measures a file.
 pub fn measure(path: &Path) -> Result<FileSize> {
     let bytes = fs::read(path)?;
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gzip.write_all(&bytes)?;
-    let gzip = gzip.finish()?.len();
-    let mut brotli = Vec::new();
-    {
-        let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
-        writer.write_all(&bytes)?;
-    }
     Ok(FileSize {
         name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         raw: bytes.len(),
-        gzip,
-        brotli: brotli.len(),
+        gzip: gzip(&bytes)?.len(),
+        brotli: brotli(&bytes)?.len(),
     })
+}
+
+/// `bytes` compressed with gzip -9.
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gzip.write_all(bytes)?;
+    Ok(gzip.finish()?)
+}
+
+/// `bytes` compressed with brotli quality 11 (what servers use for static files).
+pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut compressed = Vec::new();
+    {
+        let mut writer = ::brotli::CompressorWriter::new(&mut compressed, 4096, 11, 22);
+        writer.write_all(bytes)?;
+    }
+    Ok(compressed)
 }
 
 /// Bytes after gzip (default level), for large data files where brotli 11 is too slow.
@@ -53,27 +62,19 @@ pub fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-/// Prints a size table with a total row.
+/// Prints a size table.
 pub fn print_table(files: &[FileSize]) {
     println!(
-        "\n    {:<20} {:>12} {:>12} {:>12}",
+        "\n    {:<28} {:>12} {:>12} {:>12}",
         "file", "raw", "gzip", "brotli"
     );
     for file in files {
         println!(
-            "    {:<20} {:>12} {:>12} {:>12}",
+            "    {:<28} {:>12} {:>12} {:>12}",
             file.name,
             kb(file.raw),
             kb(file.gzip),
             kb(file.brotli)
         );
     }
-    let sum = |f: fn(&FileSize) -> usize| files.iter().map(f).sum::<usize>();
-    println!(
-        "    {:<20} {:>12} {:>12} {:>12}",
-        "total",
-        kb(sum(|f| f.raw)),
-        kb(sum(|f| f.gzip)),
-        kb(sum(|f| f.brotli))
-    );
 }

@@ -144,8 +144,40 @@ pub fn run_all() -> Result<()> {
     Ok(())
 }
 
-/// Kills the demo server when the tests are done, also on failure.
-struct Server(Child);
+/// A running demo server; dropping it stops the server, also on failure.
+pub struct Server(Child);
+
+/// Starts `wegwijs-server` on a free port for the built demo portal; returns it and its URL.
+pub fn serve_demo(bundle: &Bundle) -> Result<(Server, String)> {
+    run(cargo().args([
+        "build",
+        "--quiet",
+        "--profile",
+        "tool",
+        "-p",
+        "wegwijs-server",
+    ]))?;
+    let binary = workspace_root().join("target/tool/wegwijs-server");
+    let mut server = Server(
+        command(&binary)
+            .arg("--root")
+            .arg(&bundle.demo_root)
+            .args(["--addr", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .context("cannot start wegwijs-server")?,
+    );
+    let stdout = server.0.stdout.take().context("server stdout")?;
+    let mut first_line = String::new();
+    BufReader::new(stdout).read_line(&mut first_line)?;
+    let base_url = first_line
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .with_context(|| format!("unexpected server output: {first_line:?}"))?
+        .to_owned();
+    println!("    demo portal at {base_url}");
+    Ok((server, base_url))
+}
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -174,34 +206,7 @@ pub fn shots() -> Result<()> {
 /// Starts the demo server and runs every `tests/e2e/*.test.mjs` against it; with `shots`,
 /// the tests also write their screenshots there.
 fn end_to_end(bundle: &Bundle, shots: Option<&std::path::Path>) -> Result<()> {
-    run(cargo().args([
-        "build",
-        "--quiet",
-        "--profile",
-        "tool",
-        "-p",
-        "wegwijs-server",
-    ]))?;
-    let binary = workspace_root().join("target/tool/wegwijs-server");
-    let mut server = Server(
-        command(&binary)
-            .arg("--root")
-            .arg(&bundle.demo_root)
-            .args(["--addr", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .context("cannot start wegwijs-server")?,
-    );
-    let stdout = server.0.stdout.take().context("server stdout")?;
-    let mut first_line = String::new();
-    BufReader::new(stdout).read_line(&mut first_line)?;
-    let base_url = first_line
-        .split_whitespace()
-        .find(|word| word.starts_with("http://"))
-        .with_context(|| format!("unexpected server output: {first_line:?}"))?
-        .to_owned();
-    println!("    demo portal at {base_url}");
-
+    let (server, base_url) = serve_demo(bundle)?;
     let tests_dir = workspace_root().join("tests/e2e");
     let mut files: Vec<_> = std::fs::read_dir(&tests_dir)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
