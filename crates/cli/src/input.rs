@@ -72,9 +72,33 @@ pub fn index(path: &Path, vocabulary: Vocabulary) -> Result<Index> {
         if bytes.starts_with(b"WEGWIJS\0") {
             return Index::from_bytes(&bytes).with_context(|| format!("{}", path.display()));
         }
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("idx"))
+        {
+            bail!(
+                "{} is not a Wegwijs index (it does not start like one); rebuild it with `wegwijs index`",
+                path.display()
+            );
+        }
     }
     let imported = import(path, &vocabulary)?;
     Ok(Index::build(imported.directory, vocabulary))
+}
+
+/// Refuses an output file that is the input itself: writing it would destroy the input.
+pub fn refuse_overwriting(input: &Path, output: &Path) -> Result<()> {
+    let same = match (fs::canonicalize(input), fs::canonicalize(output)) {
+        (Ok(input), Ok(output)) => input == output,
+        _ => false,
+    };
+    if same {
+        bail!(
+            "{} is also the input: writing there would overwrite your data; choose another output file",
+            output.display()
+        );
+    }
+    Ok(())
 }
 
 /// The shipped vocabulary, with a municipality's synonyms file when given.

@@ -271,6 +271,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             province,
         } => {
+            if let Some(output) = &output {
+                input::refuse_overwriting(&input, output)?;
+            }
             let vocabulary = input::vocabulary(None)?;
             let imported = input::import(&input, &vocabulary)?;
             report_problems(&imported.problems);
@@ -290,6 +293,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             synonyms,
         } => {
+            input::refuse_overwriting(&input, &output)?;
             let vocabulary = input::vocabulary(synonyms.as_deref())?;
             let imported = input::import(&input, &vocabulary)?;
             report_problems(&imported.problems);

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use serde_json::Value;
 
 fn root() -> PathBuf {
@@ -201,7 +202,39 @@ fn index_files_that_are_damaged_are_refused_clearly() {
         .arg("geld")
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("damaged"));
+        .stderr(predicates::str::contains(
+            "damaged or from another version of Wegwijs; rebuild it with `wegwijs index`",
+        ));
+
+    // Random bytes with the index's name are not read as text.
+    std::fs::write(&file, [0xff, 0x00, 0x13, 0x37]).unwrap();
+    wegwijs()
+        .arg("search")
+        .arg(&file)
+        .arg("geld")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("is not a Wegwijs index"))
+        .stderr(predicates::str::contains("UTF-8").not());
+}
+
+#[test]
+fn an_output_file_that_is_the_input_is_refused_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kaart.json");
+    std::fs::copy(root().join("www/data/kaart.json"), &file).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    for command in ["index", "export"] {
+        wegwijs()
+            .arg(command)
+            .arg(&file)
+            .arg("-o")
+            .arg(dir.path().join(".").join("kaart.json"))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("is also the input"));
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), before);
 }
 
 #[test]

@@ -18,7 +18,7 @@ use crate::text::{normalize, stem, tokens};
 use crate::vocabulary::{phrase_stems, Vocabulary};
 
 /// Version of the byte format; bumped whenever [`Index`] changes shape.
-pub const INDEX_FORMAT: u32 = 2;
+pub const INDEX_FORMAT: u32 = 3;
 /// Magic bytes at the start of an index file.
 const MAGIC: &[u8; 8] = b"WEGWIJS\0";
 
@@ -217,8 +217,8 @@ pub enum IndexError {
         /// The version in the file.
         found: u32,
     },
-    /// Damaged.
-    Corrupt(String),
+    /// Damaged: its checksum or its parts do not match.
+    Damaged,
 }
 
 impl fmt::Display for IndexError {
@@ -229,7 +229,9 @@ impl fmt::Display for IndexError {
                 f,
                 "the index has format {found}, this Wegwijs reads format {INDEX_FORMAT}; rebuild it with `wegwijs index`"
             ),
-            Self::Corrupt(reason) => write!(f, "the index file is damaged: {reason}"),
+            Self::Damaged => f.write_str(
+                "this index is damaged or from another version of Wegwijs; rebuild it with `wegwijs index`",
+            ),
         }
     }
 }
@@ -333,12 +335,15 @@ impl Index {
         })
     }
 
-    /// The index as bytes: magic, format version, then the postcard encoding.
+    /// The index as bytes: magic, format version, the CRC-32 of the rest, then the postcard
+    /// encoding.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(1 << 16);
+        let body = postcard::to_allocvec(&self.stored).expect("an index always serializes");
+        let mut bytes = Vec::with_capacity(body.len() + 16);
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&INDEX_FORMAT.to_le_bytes());
-        bytes.extend(postcard::to_allocvec(&self.stored).expect("an index always serializes"));
+        bytes.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+        bytes.extend(body);
         bytes
     }
 
@@ -350,8 +355,11 @@ impl Index {
         if found != INDEX_FORMAT {
             return Err(IndexError::Version { found });
         }
-        let stored: Stored =
-            postcard::from_bytes(body).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        let (checksum, body) = body.split_at_checked(4).ok_or(IndexError::Damaged)?;
+        if crc32fast::hash(body).to_le_bytes() != checksum {
+            return Err(IndexError::Damaged);
+        }
+        let stored: Stored = postcard::from_bytes(body).map_err(|_| IndexError::Damaged)?;
         let consistent = stored.postings.len() == stored.terms.len()
             && stored.lengths.len() == stored.directory.services.len()
             && stored.postings.iter().all(|p| {
@@ -374,7 +382,7 @@ impl Index {
                 .iter()
                 .all(|&doc| (doc as usize) < stored.directory.services.len());
         if !consistent {
-            return Err(IndexError::Corrupt("its parts do not fit together".into()));
+            return Err(IndexError::Damaged);
         }
         Ok(Self::from_stored(stored))
     }
@@ -682,18 +690,36 @@ mod tests {
             IndexError::Version { found: 0 }
         );
         let cut = &bytes[..bytes.len() / 2];
-        assert!(matches!(
-            Index::from_bytes(cut),
-            Err(IndexError::Corrupt(_))
-        ));
+        assert_eq!(Index::from_bytes(cut).unwrap_err(), IndexError::Damaged);
+        assert!(IndexError::Damaged
+            .to_string()
+            .contains("rebuild it with `wegwijs index`"));
+    }
+
+    #[test]
+    fn every_one_byte_change_after_the_header_is_refused() {
+        let bytes = small().to_bytes();
+        for at in 12..bytes.len() {
+            for flip in [0x01, 0x80] {
+                let mut damaged = bytes.clone();
+                damaged[at] ^= flip;
+                assert_eq!(
+                    Index::from_bytes(&damaged).err(),
+                    Some(IndexError::Damaged),
+                    "byte {at} ^ {flip:#x}"
+                );
+            }
+        }
     }
 
     proptest! {
         #[test]
         fn random_bytes_never_panic(mut bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
             let _ = Index::from_bytes(&bytes);
+            // A right header and checksum around random bytes: the decoder itself must cope.
             let mut with_header = MAGIC.to_vec();
             with_header.extend(INDEX_FORMAT.to_le_bytes());
+            with_header.extend(crc32fast::hash(&bytes).to_le_bytes());
             with_header.append(&mut bytes);
             let _ = Index::from_bytes(&with_header);
         }

@@ -48,8 +48,21 @@ function wegwijsStart(name) {
   return wegwijsStarted.get(name);
 }
 
+/** Resolves after the browser has painted the next frame: the host page shows first. */
+function wegwijsAfterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 async function wegwijsLoad(name) {
   const bundle = WEGWIJS_BUNDLES[name];
+  // The page's own text paints before the widget's code competes with it for the network.
+  await wegwijsAfterPaint();
+  // The wasm downloads while the script does: one round trip less before the widget shows.
+  const wasm = fetch(new URL(bundle.wasm, wegwijsBase), {
+    integrity: bundle.wasmIntegrity,
+    credentials: "omit",
+  });
+  wasm.catch(() => {}); // a failure is reported where the wasm is used, below
   await new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = new URL(bundle.script, wegwijsBase).href;
@@ -61,12 +74,7 @@ async function wegwijsLoad(name) {
   });
   const glue = globalThis.wegwijsBundles?.[name];
   if (!glue) throw new Error(`${bundle.script} did not register the bundle "${name}"`);
-  await glue({
-    module_or_path: fetch(new URL(bundle.wasm, wegwijsBase), {
-      integrity: bundle.wasmIntegrity,
-      credentials: "omit",
-    }),
-  });
+  await glue({ module_or_path: wasm });
   return glue;
 }
 

@@ -22,6 +22,18 @@ fn window() -> Option<web_sys::Window> {
     None
 }
 
+/// Lets the browser paint and handle input before the next piece of long work (a task of its
+/// own, after a zero timeout). Returns at once outside a browser.
+pub async fn yield_to_browser() {
+    let Some(window) = window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The page's URL fragment without `#`.
 pub fn fragment() -> String {
     window()

@@ -160,36 +160,25 @@ pub enum KaartFailure {
     Index(IndexError),
 }
 
-/// Fetches the configured files and makes the map searchable.
+/// Fetches the configured files (the data and the postcode table at the same time) and makes
+/// the map searchable.
 pub async fn load_map(config: &KaartConfig) -> KaartState {
-    let map = match (&config.index, &config.src) {
-        (Some(index), _) => match fetch_bytes(index).await {
-            Err(error) => return KaartState::Failed(KaartFailure::Fetch(error)),
-            Ok(bytes) => match Index::from_bytes(&bytes) {
-                Err(error) => return KaartState::Failed(KaartFailure::Index(error)),
-                Ok(index) => {
-                    let postcodes = PostcodeTable::from_directory(index.directory());
-                    LoadedMap {
-                        index: Arc::new(index),
-                        postcodes: Arc::new(postcodes),
-                    }
-                }
-            },
-        },
-        (None, Some(src)) => match fetch_text(src).await {
-            Err(error) => return KaartState::Failed(KaartFailure::Fetch(error)),
-            Ok(text) => match import_json(&text) {
-                Err(error) => return KaartState::Failed(KaartFailure::Data(error)),
-                Ok(imported) => LoadedMap::from_directory(imported.directory),
-            },
-        },
-        (None, None) => return KaartState::Failed(KaartFailure::NoSource),
+    let postcode_table = async {
+        match &config.postcodes {
+            Some(url) => Some((url, fetch_text(url).await)),
+            None => None,
+        }
+    };
+    let (map, postcode_table) = futures::future::join(load_data(config), postcode_table).await;
+    let map = match map {
+        Ok(map) => map,
+        Err(failure) => return KaartState::Failed(failure),
     };
     // A postcode table is a nicety: without it (or when it is broken) the data's own
     // postcodes are used.
-    let postcodes = match &config.postcodes {
-        Some(url) => {
-            let table = match fetch_text(url).await {
+    let postcodes = match postcode_table {
+        Some((url, fetched)) => {
+            let table = match fetched {
                 Ok(text) => PostcodeTable::from_json(&text),
                 Err(error) => Err(error.to_string()),
             };
@@ -206,6 +195,32 @@ pub async fn load_map(config: &KaartConfig) -> KaartState {
         None => map.postcodes.clone(),
     };
     KaartState::Ready(LoadedMap { postcodes, ..map })
+}
+
+/// Fetches and reads the index (preferred) or the HSDS JSON. Between reading and showing the
+/// first results the browser gets a moment, so that neither blocks a phone for long.
+async fn load_data(config: &KaartConfig) -> Result<LoadedMap, KaartFailure> {
+    let map = match (&config.index, &config.src) {
+        (Some(index), _) => {
+            let bytes = fetch_bytes(index).await.map_err(KaartFailure::Fetch)?;
+            let index = Index::from_bytes(&bytes).map_err(KaartFailure::Index)?;
+            crate::browser::yield_to_browser().await;
+            let postcodes = PostcodeTable::from_directory(index.directory());
+            LoadedMap {
+                index: Arc::new(index),
+                postcodes: Arc::new(postcodes),
+            }
+        }
+        (None, Some(src)) => {
+            let text = fetch_text(src).await.map_err(KaartFailure::Fetch)?;
+            let imported = import_json(&text).map_err(KaartFailure::Data)?;
+            crate::browser::yield_to_browser().await;
+            LoadedMap::from_directory(imported.directory)
+        }
+        (None, None) => return Err(KaartFailure::NoSource),
+    };
+    crate::browser::yield_to_browser().await;
+    Ok(map)
 }
 
 /// The social map widget: loads its data and lets people search it.
