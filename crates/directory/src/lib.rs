@@ -14,6 +14,7 @@ pub mod geo;
 pub mod import;
 pub mod index;
 pub mod links;
+pub mod markup;
 pub mod model;
 pub mod places;
 pub mod problem;

@@ -329,6 +329,39 @@ mod tests {
     }
 
     #[test]
+    fn html_in_texts_becomes_plain_text_with_a_warning_and_is_not_searchable() {
+        let imported = import(json!([{
+            "id": "a",
+            "name": "Zorg &amp; Welzijn",
+            "description": "<p>Hulp bij <b>geld</b>.</p><p>Bel ons.<img src=x onerror=\"alert(1)\"></p><script>steal()</script>",
+        }]));
+        let service = &imported.directory.services[0];
+        assert_eq!(service.name, "Zorg & Welzijn");
+        assert_eq!(
+            service.description.as_deref(),
+            Some("Hulp bij geld.\n\nBel ons.")
+        );
+        let fields: Vec<_> = imported.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["name", "description"]);
+        assert!(imported.problems[1]
+            .message
+            .starts_with("HTML turned into plain text"));
+
+        let index = crate::Index::build(imported.directory, crate::Vocabulary::dutch());
+        let hits = |text: &str| {
+            let query = crate::search::Query {
+                text: text.to_owned(),
+                ..Default::default()
+            };
+            index.search(&query).hits.len()
+        };
+        for markup in ["onerror", "alert", "steal", "img", "script"] {
+            assert_eq!(hits(markup), 0, "{markup} is searchable");
+        }
+        assert_eq!(hits("geld"), 1);
+    }
+
+    #[test]
     fn page_object_bare_array_and_single_service_are_accepted() {
         let one = json!({"id": "a", "name": "Voedselbank"});
         assert_eq!(
@@ -401,13 +434,13 @@ mod tests {
     fn hostile_links_are_dropped_and_reported() {
         let imported = import(json!([{
             "id": "x",
-            "name": "<script>alert(1)</script>",
+            "name": "Hulp<script>alert(1)</script>",
             "url": "javascript:alert(1)",
             "email": "a@b.nl?bcc=all@x.nl",
             "organization": {"name": "Org", "website": "data:text/html,hi"}
         }]));
         let service = &imported.directory.services[0];
-        assert_eq!(service.name, "<script>alert(1)</script>");
+        assert_eq!(service.name, "Hulp");
         assert_eq!(service.website, None);
         assert_eq!(service.email, None);
         let mut places: Vec<_> = imported
@@ -418,7 +451,12 @@ mod tests {
         places.sort();
         assert_eq!(
             places,
-            ["$[0] email", "$[0] url", "$[0].organization website"]
+            [
+                "$[0] email",
+                "$[0] name",
+                "$[0] url",
+                "$[0].organization website"
+            ]
         );
     }
 

@@ -2,6 +2,7 @@
 
 use crate::geo::Point;
 use crate::links::{mail_link, tel_link, web_link};
+use crate::markup;
 use crate::model::{Address, Contact, Location, Phone, Service};
 use crate::problem::Severity;
 use crate::profile::{taxonomy, Access, Domain, Level, TargetGroup};
@@ -25,7 +26,7 @@ pub(crate) fn service(node: Node<'_>) -> Option<Service> {
         );
         return None;
     }
-    let Some(name) = node.text("name") else {
+    let Some(name) = plain(node, "name") else {
         node.problem(Severity::Error, "name", "a service needs a name; left out");
         return None;
     };
@@ -102,7 +103,7 @@ pub(crate) fn service(node: Node<'_>) -> Option<Service> {
     Some(Service {
         id,
         name,
-        alternate_name: node.text("alternate_name"),
+        alternate_name: plain(node, "alternate_name"),
         organization: organization.and_then(|org| org.name),
         description,
         phones,
@@ -129,8 +130,23 @@ pub(crate) fn service(node: Node<'_>) -> Option<Service> {
     })
 }
 
-fn long_text(node: Node<'_>, key: &str) -> Option<String> {
+/// Text at `key` without HTML markup: a CMS export's `<p>`, `<br>` and `&nbsp;` become plain
+/// text, with a warning (nothing of the markup is shown or searchable).
+fn plain(node: Node<'_>, key: &str) -> Option<String> {
     let text = node.text(key)?;
+    let Some(plain) = markup::plain_text(&text) else {
+        return Some(text);
+    };
+    node.problem(
+        Severity::Warning,
+        key,
+        "HTML turned into plain text (tags left out, paragraphs kept); write plain text in the source",
+    );
+    (!plain.is_empty()).then_some(plain)
+}
+
+fn long_text(node: Node<'_>, key: &str) -> Option<String> {
+    let text = plain(node, key)?;
     let length = text.chars().count();
     if length > LONG_TEXT_CHARS {
         node.problem(

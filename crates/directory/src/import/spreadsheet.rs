@@ -125,8 +125,14 @@ pub fn import_spreadsheet(
     }
     let mut problems = Vec::new();
     let mut services = Vec::new();
+    let separator = char::from(separator_of(text));
     for (index, record) in reader.records().enumerate() {
-        let line = index + 2;
+        // The line the row starts on (a quoted cell may span lines).
+        let line = record
+            .as_ref()
+            .ok()
+            .and_then(|record| record.position())
+            .map_or(index + 2, |position| position.line() as usize);
         let row_problem = |column: &str, message: String| Problem {
             severity: Severity::Warning,
             location: format!("{file}:{line}"),
@@ -155,6 +161,28 @@ pub fn import_spreadsheet(
             continue;
         }
         let mut row_problems = Vec::new();
+        if record.len() != headers.len() {
+            let outcome = if record.len() > headers.len() {
+                "the cells after the last column are left out"
+            } else {
+                "the missing cells are read as empty"
+            };
+            row_problems.push(row_problem(
+                "",
+                format!(
+                    "this row has {} cells and the header row {}: {outcome}; check for a missing or extra `{separator}` or a stray `\"`",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+        }
+        if cell("naam").is_some_and(|name| name.contains('\n')) {
+            row_problems.push(row_problem(
+                "naam",
+                "the name runs over several lines: probably a `\"` opens a cell that never closes"
+                    .into(),
+            ));
+        }
         services.push(row_to_service(
             file,
             line,
@@ -163,6 +191,14 @@ pub fn import_spreadsheet(
             &mut |column, message| row_problems.push(row_problem(column, message)),
         ));
         problems.append(&mut row_problems);
+    }
+    if services.is_empty() {
+        problems.push(Problem {
+            severity: Severity::Error,
+            location: file.to_owned(),
+            field: String::new(),
+            message: "the sheet has no services, only its header row".into(),
+        });
     }
     let mut imported = import_services(&Value::Array(services));
     for problem in &mut imported.problems {
@@ -442,6 +478,45 @@ mod tests {
             &Vocabulary::dutch(),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn ragged_rows_a_stray_quote_and_a_sheet_without_rows_are_named() {
+        let short = import("Taalcafé,Bibliotheek\n");
+        assert_eq!(short.directory.services.len(), 1);
+        assert_eq!(short.problems.len(), 1, "{:?}", short.problems);
+        assert_eq!(short.problems[0].location, "kaart.csv:2");
+        assert!(short.problems[0]
+            .message
+            .contains("2 cells and the header row 17"));
+
+        let long = import(&format!("Taalcafé{}\n", ",x".repeat(17)));
+        assert!(
+            long.problems[0].message.contains("left out"),
+            "{:?}",
+            long.problems
+        );
+
+        // The quote before "Buurtkamer" never closes: the rest of the file becomes its name.
+        let stray = import("\"Buurtkamer,Welzijn\nTaalcafé,Bibliotheek\n");
+        let messages: Vec<_> = stray.problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(
+            messages.iter().any(|m| m.contains("never closes")),
+            "{messages:?}"
+        );
+
+        for empty in ["", "\n\n", ",,,\n"] {
+            let imported = import(empty);
+            assert!(imported.directory.services.is_empty());
+            assert_eq!(
+                imported.problems.len(),
+                1,
+                "{empty:?}: {:?}",
+                imported.problems
+            );
+            assert_eq!(imported.problems[0].severity, Severity::Error);
+            assert!(imported.problems[0].message.contains("no services"));
+        }
     }
 
     #[test]
