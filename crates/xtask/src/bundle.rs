@@ -14,7 +14,7 @@ use sha2::{Digest, Sha384};
 
 use crate::process::{cargo, command, run, step};
 use crate::setup::{locked_wasm_bindgen_version, wasm_opt};
-use crate::sizes::{brotli, gzip, measure, FileSize};
+use crate::sizes::{brotli, gzip, of_precompressed, FileSize};
 use crate::workspace_root;
 
 /// Placeholder in `crates/embed/js/loader.js` for the bundle table.
@@ -87,33 +87,37 @@ pub struct Bundle {
 impl Bundle {
     /// Sizes of the files (raw, gzip, brotli): the loader, then each bundle's script and wasm.
     pub fn size_report(&self) -> Result<Vec<FileSize>> {
-        let mut sizes = vec![measure(&self.js)?];
+        let mut sizes = vec![of_precompressed(&self.js)?];
         for spec in &BUNDLES {
             let (script, wasm) = spec.file_names();
-            sizes.push(measure(&self.dir.join(script))?);
-            sizes.push(measure(&self.dir.join(wasm))?);
+            sizes.push(of_precompressed(&self.dir.join(script))?);
+            sizes.push(of_precompressed(&self.dir.join(wasm))?);
         }
         Ok(sizes)
     }
 
     /// What a page downloads per bundle it uses: loader, script and wasm.
     pub fn page_sizes(&self) -> Result<Vec<FileSize>> {
-        BUNDLES.iter().map(|spec| self.page_size(spec)).collect()
-    }
-
-    fn page_size(&self, spec: &BundleSpec) -> Result<FileSize> {
-        let (script, wasm) = spec.file_names();
-        let files = [
-            measure(&self.js)?,
-            measure(&self.dir.join(script))?,
-            measure(&self.dir.join(wasm))?,
-        ];
-        Ok(FileSize {
-            name: format!("page with {}", spec.name),
-            raw: files.iter().map(|f| f.raw).sum(),
-            gzip: files.iter().map(|f| f.gzip).sum(),
-            brotli: files.iter().map(|f| f.brotli).sum(),
-        })
+        let loader = of_precompressed(&self.js)?;
+        BUNDLES
+            .iter()
+            .map(|spec| {
+                let (script, wasm) = spec.file_names();
+                let files = [
+                    of_precompressed(&self.dir.join(script))?,
+                    of_precompressed(&self.dir.join(wasm))?,
+                ];
+                let sum = |size: fn(&FileSize) -> usize| {
+                    size(&loader) + files.iter().map(size).sum::<usize>()
+                };
+                Ok(FileSize {
+                    name: format!("page with {}", spec.name),
+                    raw: sum(|f| f.raw),
+                    gzip: sum(|f| f.gzip),
+                    brotli: sum(|f| f.brotli),
+                })
+            })
+            .collect()
     }
 }
 

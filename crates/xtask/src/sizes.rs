@@ -4,7 +4,7 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 /// The size of one file, uncompressed and compressed.
 #[derive(Debug, Clone)]
@@ -19,17 +19,25 @@ pub struct FileSize {
     pub brotli: usize,
 }
 
-/// Measures a file.
-pub fn measure(path: &Path) -> Result<FileSize> {
-    let bytes = fs::read(path)?;
+/// The sizes of a file and of the `.gz` and `.br` copies beside it (see
+/// [`crate::bundle::precompress`]), so the size report costs no second compression.
+pub fn of_precompressed(path: &Path) -> Result<FileSize> {
+    let length = |suffix: &str| -> Result<usize> {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let file = Path::new(&name);
+        Ok(fs::metadata(file)
+            .with_context(|| format!("cannot read {}", file.display()))?
+            .len() as usize)
+    };
     Ok(FileSize {
         name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        raw: bytes.len(),
-        gzip: gzip(&bytes)?.len(),
-        brotli: brotli(&bytes)?.len(),
+        raw: length("")?,
+        gzip: length(".gz")?,
+        brotli: length(".br")?,
     })
 }
 
