@@ -14,11 +14,14 @@ const WEGWIJS_BUNDLES = "@BUNDLES@";
 /** The bundle with every widget, for pages that show more than one kind. */
 const WEGWIJS_ALL = "@ALL_BUNDLE@";
 
+/** Every custom element of the suite, once. */
+const WEGWIJS_TAGS = [...new Set(Object.values(WEGWIJS_BUNDLES).flatMap((bundle) => bundle.tags))];
+
 const wegwijsBase = new URL(".", import.meta.url);
 /** Bundle name → promise of its started wasm-bindgen exports. */
 const wegwijsStarted = new Map();
 
-/** Whether a bundle that is already started defines `tag`. */
+/** The name of a started bundle that defines `tag`, if there is one. */
 function wegwijsCovered(tag) {
   return [...wegwijsStarted.keys()].find((name) => WEGWIJS_BUNDLES[name].tags.includes(tag));
 }
@@ -31,10 +34,8 @@ function wegwijsBundleFor(tag) {
   const started = wegwijsCovered(tag);
   if (started) return started;
   const kinds = new Set([tag]);
-  for (const bundle of Object.values(WEGWIJS_BUNDLES)) {
-    for (const other of bundle.tags) {
-      if (!wegwijsCovered(other) && document.querySelector(other)) kinds.add(other);
-    }
+  for (const other of WEGWIJS_TAGS) {
+    if (!wegwijsCovered(other) && document.querySelector(other)) kinds.add(other);
   }
   if (kinds.size > 1) return WEGWIJS_ALL;
   return Object.keys(WEGWIJS_BUNDLES).find((name) => {
@@ -147,6 +148,4 @@ function wegwijsDefine(tag) {
   );
 }
 
-for (const bundle of Object.values(WEGWIJS_BUNDLES)) {
-  for (const tag of bundle.tags) if (!customElements.get(tag)) wegwijsDefine(tag);
-}
+for (const tag of WEGWIJS_TAGS) if (!customElements.get(tag)) wegwijsDefine(tag);
