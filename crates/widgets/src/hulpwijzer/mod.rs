@@ -111,14 +111,7 @@ pub async fn load_guide(config: &GuideConfig) -> GuideState {
             .await
             .ok()
             .and_then(|bytes| Index::from_bytes(&bytes).ok())
-            .map(|index| {
-                let postcodes =
-                    wegwijs_directory::places::PostcodeTable::from_directory(index.directory());
-                LoadedMap {
-                    index: Arc::new(index),
-                    postcodes: Arc::new(postcodes),
-                }
-            }),
+            .map(LoadedMap::from_index),
         (None, Some(src)) => fetch_text(src)
             .await
             .ok()

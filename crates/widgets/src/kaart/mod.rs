@@ -126,6 +126,15 @@ impl PartialEq for LoadedMap {
 }
 
 impl LoadedMap {
+    /// A map from a loaded index, with the postcode areas taken from its services.
+    pub fn from_index(index: Index) -> Self {
+        let postcodes = PostcodeTable::from_directory(index.directory());
+        Self {
+            index: Arc::new(index),
+            postcodes: Arc::new(postcodes),
+        }
+    }
+
     /// Indexes a directory in the browser, with the postcode areas taken from its services.
     pub fn from_directory(directory: wegwijs_directory::Directory) -> Self {
         let postcodes = PostcodeTable::from_directory(&directory);
@@ -205,11 +214,7 @@ async fn load_data(config: &KaartConfig) -> Result<LoadedMap, KaartFailure> {
             let bytes = fetch_bytes(index).await.map_err(KaartFailure::Fetch)?;
             let index = Index::from_bytes(&bytes).map_err(KaartFailure::Index)?;
             crate::browser::yield_to_browser().await;
-            let postcodes = PostcodeTable::from_directory(index.directory());
-            LoadedMap {
-                index: Arc::new(index),
-                postcodes: Arc::new(postcodes),
-            }
+            LoadedMap::from_index(index)
         }
         (None, Some(src)) => {
             let text = fetch_text(src).await.map_err(KaartFailure::Fetch)?;
