@@ -16,6 +16,14 @@ fn wegwijs() -> Command {
     command
 }
 
+/// A temporary folder with one file, `name`, holding `contents`; the folder goes when dropped.
+fn file_with(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, contents).unwrap();
+    (dir, file)
+}
+
 fn json_output(command: &mut Command) -> Value {
     let output = command.assert().success().get_output().stdout.clone();
     serde_json::from_slice(&output).expect("JSON on stdout")
@@ -116,13 +124,10 @@ fn search_filters_and_facets() {
 
 #[test]
 fn bad_data_exits_non_zero_naming_every_problem_and_keeps_valid_records() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("kapot.json");
-    std::fs::write(
-        &file,
+    let (_dir, file) = file_with(
+        "kapot.json",
         r#"[{"id": "a", "name": "Goed"}, {"id": "b"}, {"id": "c", "name": "Link", "url": "javascript:alert(1)"}]"#,
-    )
-    .unwrap();
+    );
     let output = wegwijs()
         .arg("validate")
         .arg(&file)
@@ -179,9 +184,7 @@ fn generated_data_is_realistic_and_repeatable() {
     let first = json_output(wegwijs().args(["generate", "--services", "200", "--seed", "7"]));
     let second = json_output(wegwijs().args(["generate", "--services", "200", "--seed", "7"]));
     assert_eq!(first, second);
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("gen.json");
-    std::fs::write(&file, first.to_string()).unwrap();
+    let (_dir, file) = file_with("gen.json", first.to_string());
     let report = json_output(wegwijs().arg("validate").arg(&file).arg("--json"));
     assert_eq!(report["summary"]["services"], 200);
     assert_eq!(report["summary"]["errors"], 0);
@@ -271,9 +274,7 @@ fn validate_guide_accepts_the_demo_and_names_every_problem() {
     .unwrap();
     guide["rules"][0]["signal"] = "bestaat-niet".into();
     guide["teams"][1]["name"] = serde_json::json!({"nl": "Team"});
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("gids.json");
-    std::fs::write(&file, guide.to_string()).unwrap();
+    let (_dir, file) = file_with("gids.json", guide.to_string());
     let output = wegwijs()
         .arg("validate-guide")
         .arg(&file)
@@ -317,9 +318,7 @@ fn validate_instrument_accepts_both_shipped_instruments_and_names_a_problem() {
     )
     .unwrap();
     instrument["dimensions"][3]["high"] = serde_json::json!({"nl": "Hoog"});
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("scan.json");
-    std::fs::write(&file, instrument.to_string()).unwrap();
+    let (dir, file) = file_with("scan.json", instrument.to_string());
     wegwijs()
         .arg("validate-instrument")
         .arg(&file)
@@ -397,14 +396,11 @@ fn advise_shows_what_the_hulpwijzer_tells_a_resident() {
 #[test]
 fn absurd_numbers_and_a_closed_pipe_do_not_crash() {
     // An hour of 1100 is not a time: the file is still read, nothing panics.
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("uren.json");
-    std::fs::write(
-        &file,
+    let (_dir, file) = file_with(
+        "uren.json",
         r#"[{"id": "a", "name": "Inloop", "schedules": [{"byday": "MO", "opens_at": "1100:00", "closes_at": "17:00"}]},
             {"id": "b", "name": "Buurtkamer"}]"#,
-    )
-    .unwrap();
+    );
     let output = wegwijs().arg("validate").arg(&file).output().unwrap();
     assert_ne!(
         output.status.code(),
@@ -443,13 +439,7 @@ fn absurd_numbers_and_a_closed_pipe_do_not_crash() {
 
 #[test]
 fn a_dutch_excel_sheet_and_json_with_a_byte_order_mark_are_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let sheet = dir.path().join("excel.csv");
-    std::fs::write(
-        &sheet,
-        "\u{feff}naam;omschrijving;leefgebieden\nTaalcafé;Praat Nederlands, met koffie;taal\nBuurtkamer;Koffie;contact\n",
-    )
-    .unwrap();
+    let (dir, sheet) = file_with("excel.csv", "\u{feff}naam;omschrijving;leefgebieden\nTaalcafé;Praat Nederlands, met koffie;taal\nBuurtkamer;Koffie;contact\n");
     let output = wegwijs().arg("validate").arg(&sheet).output().unwrap();
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{text}");
