@@ -165,6 +165,9 @@ struct SearchArgs {
     /// Only wheelchair-accessible services.
     #[arg(long)]
     wheelchair: bool,
+    /// Also services that do not run (status inactive or defunct), as workers see them.
+    #[arg(long)]
+    include_not_running: bool,
     /// Distances from this point: LAT,LON.
     #[arg(long)]
     near: Option<String>,
@@ -462,6 +465,7 @@ fn search(args: SearchArgs) -> Result<ExitCode> {
             wheelchair: args.wheelchair,
             open_at,
             within_km: args.within,
+            include_not_running: args.include_not_running,
         },
         near,
         sort: match args.sort {
@@ -483,6 +487,8 @@ fn search(args: SearchArgs) -> Result<ExitCode> {
                 "id": service.id,
                 "name": service.name,
                 "organization": service.organization,
+                "status": service.status.hsds(),
+                "alert": service.alert,
                 "domains": service.domains,
                 "level": service.level,
                 "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
@@ -571,6 +577,14 @@ fn print_summary(
         .collect();
     list("stale (last checked more than a year ago)", &stale);
     println!("never checked: {}", summary.never_checked);
+    list(
+        "temporarily closed (residents see the alert)",
+        &summary.temporarily_closed,
+    );
+    list(
+        "not running (inactive or defunct: only workers see them)",
+        &summary.not_running,
+    );
     println!(
         "problems: {} errors, {} warnings",
         summary.errors, summary.warnings

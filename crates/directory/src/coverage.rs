@@ -46,7 +46,8 @@ impl Coverage {
             .iter()
             .map(|&d| (d, vec![0; columns.len()]))
             .collect();
-        for service in &directory.services {
+        // Only services residents can be sent to reach anyone.
+        for service in directory.services.iter().filter(|s| s.is_listed()) {
             let service_columns = column_of(service);
             for (domain, counts) in &mut rows {
                 if service.domains.contains(domain) {

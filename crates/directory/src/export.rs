@@ -4,10 +4,16 @@
 //! UUID derived from them), required fields are filled (`country` "NL", `state_province`
 //! from the options, an organisation description), and only `WEEKLY`/`MONTHLY` schedules
 //! are written.
+//!
+//! Nothing the input had is lost: what the model reads is written from the model, and the
+//! HSDS fields it has no place for ([`Carried`]) are written back where they came from — the
+//! input's own version wins where both exist (its `attributes`, its organisation's
+//! description).
 
 use serde_json::{json, Map, Value};
 
-use crate::model::{Contact, Directory, Location, Phone, Service};
+use crate::hsds_schema::{Entity, Kind, SERVICE};
+use crate::model::{Address, Carried, Contact, Directory, Location, Phone, Service};
 use crate::profile::taxonomy;
 use crate::schedule::{OpeningHours, Recurrence};
 use crate::vocabulary::Vocabulary;
@@ -97,7 +103,8 @@ fn export_service(service: &Service, vocabulary: &Vocabulary, options: &ExportOp
     let mut object = Map::new();
     object.insert("id".into(), json!(id));
     object.insert("name".into(), json!(service.name));
-    object.insert("status".into(), json!("active"));
+    object.insert("status".into(), json!(service.status.hsds()));
+    put(&mut object, "alert", service.alert.clone());
     put(
         &mut object,
         "alternate_name",
@@ -138,8 +145,8 @@ fn export_service(service: &Service, vocabulary: &Vocabulary, options: &ExportOp
         "phones".into(),
         phones(&service.phones, &|i| child("phone", i)),
     );
-    let mut schedules: Vec<Value> = service
-        .hours
+    let own_hours = &service.hours[..service.own_hours.min(service.hours.len())];
+    let mut schedules: Vec<Value> = own_hours
         .iter()
         .enumerate()
         .map(|(i, hours)| schedule(hours, child("schedule", i)))
@@ -160,10 +167,20 @@ fn export_service(service: &Service, vocabulary: &Vocabulary, options: &ExportOp
                 .iter()
                 .enumerate()
                 .map(|(i, location)| {
-                    json!({
-                        "id": child("service-at-location", i),
-                        "location": export_location(location, &|kind, j| child(&format!("location-{i}-{kind}"), j), options),
-                    })
+                    let id = |kind: &str, j| child(&format!("location-{i}-{kind}"), j);
+                    let mut link = Map::new();
+                    link.insert("id".into(), json!(child("service-at-location", i)));
+                    link.insert("location".into(), export_location(location, &id, options));
+                    if !location.hours.is_empty() {
+                        let schedules = location.hours.iter().enumerate();
+                        link.insert(
+                            "schedules".into(),
+                            schedules
+                                .map(|(j, hours)| schedule(hours, id("schedule", j)))
+                                .collect(),
+                        );
+                    }
+                    with_carried(link, &location.link_carried)
                 })
                 .collect(),
         ),
@@ -223,7 +240,52 @@ fn export_service(service: &Service, vocabulary: &Vocabulary, options: &ExportOp
                 .collect(),
         ),
     );
+    let Value::Object(mut object) = with_carried(object, &service.carried) else {
+        unreachable!("an object with fields merged in stays an object")
+    };
+    complete_ids(&SERVICE, &mut object, &id);
     Value::Object(object)
+}
+
+/// `object` with the carried fields merged in: the carried (input) version wins, nested
+/// objects are merged field by field.
+fn with_carried(mut object: Map<String, Value>, carried: &Carried) -> Value {
+    merge(&mut object, &carried.0);
+    Value::Object(object)
+}
+
+fn merge(object: &mut Map<String, Value>, carried: &Map<String, Value>) {
+    for (key, value) in carried {
+        match (object.get_mut(key), value) {
+            (Some(Value::Object(mine)), Value::Object(theirs)) => merge(mine, theirs),
+            _ => {
+                object.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
+/// Gives every nested HSDS object without an id (carried ones may lack it) a stable UUID
+/// made from `seed` and its place.
+fn complete_ids(entity: &Entity, object: &mut Map<String, Value>, seed: &str) {
+    if !object.contains_key("id") {
+        object.insert("id".into(), json!(uuid_for(seed)));
+    }
+    for (field, kind) in entity.fields {
+        match (kind, object.get_mut(*field)) {
+            (Kind::Object(child), Some(Value::Object(nested))) => {
+                complete_ids(child, nested, &format!("{seed}/{field}"));
+            }
+            (Kind::List(child), Some(Value::Array(items))) => {
+                for (index, item) in items.iter_mut().enumerate() {
+                    if let Value::Object(nested) = item {
+                        complete_ids(child, nested, &format!("{seed}/{field}/{index}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn phones(phones: &[Phone], id: &dyn Fn(usize) -> String) -> Value {
@@ -236,7 +298,7 @@ fn phones(phones: &[Phone], id: &dyn Fn(usize) -> String) -> Value {
                 object.insert("id".into(), json!(id(i)));
                 object.insert("number".into(), json!(phone.number));
                 put(&mut object, "description", phone.description.clone());
-                Value::Object(object)
+                with_carried(object, &phone.carried)
             })
             .collect(),
     )
@@ -250,7 +312,7 @@ fn export_contact(contact: &Contact, id: String, phone_id: &dyn Fn(usize) -> Str
     put(&mut object, "department", contact.department.clone());
     put(&mut object, "email", contact.email.clone());
     object.insert("phones".into(), phones(&contact.phones, phone_id));
-    Value::Object(object)
+    with_carried(object, &contact.carried)
 }
 
 fn export_location(
@@ -267,19 +329,10 @@ fn export_location(
         object.insert("longitude".into(), json!(point.lon));
     }
     let addresses: Vec<Value> = location
-        .address
+        .addresses
         .iter()
-        .filter_map(|address| {
-            Some(json!({
-                "id": id("address", 0),
-                "address_1": address.street,
-                "city": address.city.clone()?,
-                "postal_code": address.postal_code.clone()?,
-                "state_province": options.province,
-                "country": "NL",
-                "address_type": "physical",
-            }))
-        })
+        .enumerate()
+        .filter_map(|(i, address)| export_address(address, id("address", i), options))
         .collect();
     object.insert("addresses".into(), Value::Array(addresses));
     object.insert(
@@ -293,7 +346,24 @@ fn export_location(
                 .collect(),
         ),
     );
-    Value::Object(object)
+    with_carried(object, &location.carried)
+}
+
+/// An address; `None` without the city or postcode that HSDS requires.
+fn export_address(address: &Address, id: String, options: &ExportOptions) -> Option<Value> {
+    let object = json!({
+        "id": id,
+        "address_1": address.street,
+        "city": address.city.clone()?,
+        "postal_code": address.postal_code.clone()?,
+        "state_province": options.province,
+        "country": "NL",
+        "address_type": if address.postal { "postal" } else { "physical" },
+    });
+    let Value::Object(object) = object else {
+        unreachable!("json! of an object literal is an object")
+    };
+    Some(with_carried(object, &address.carried))
 }
 
 fn schedule(hours: &OpeningHours, id: String) -> Value {
@@ -337,7 +407,7 @@ fn schedule(hours: &OpeningHours, id: String) -> Value {
         hours.valid_to.map(|d| d.to_string()),
     );
     put(&mut object, "description", hours.note.clone());
-    Value::Object(object)
+    with_carried(object, &hours.carried)
 }
 
 fn attributes(service: &Service, vocabulary: &Vocabulary, id: &dyn Fn(usize) -> String) -> Value {

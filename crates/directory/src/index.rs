@@ -18,7 +18,7 @@ use crate::text::{normalize, stem, tokens};
 use crate::vocabulary::{phrase_stems, Vocabulary};
 
 /// Version of the byte format; bumped whenever [`Index`] changes shape.
-pub const INDEX_FORMAT: u32 = 3;
+pub const INDEX_FORMAT: u32 = 4;
 /// Magic bytes at the start of an index file.
 const MAGIC: &[u8; 8] = b"WEGWIJS\0";
 
@@ -296,7 +296,12 @@ impl Builder {
 
 impl Index {
     /// Builds the index for a directory with the given vocabulary.
-    pub fn build(directory: Directory, vocabulary: Vocabulary) -> Self {
+    pub fn build(mut directory: Directory, vocabulary: Vocabulary) -> Self {
+        // Carried HSDS fields are for the export; the index (and the browser) needs none.
+        directory
+            .services
+            .iter_mut()
+            .for_each(Service::forget_carried);
         let lexicon = lexicon_for(&directory, &vocabulary);
         let mut builder = Builder {
             lengths: vec![[0; FIELD_COUNT]; directory.services.len()],
@@ -338,7 +343,10 @@ impl Index {
             .collect();
         let copy_group = copy_groups(&directory.services);
         let teams = (0..directory.services.len() as u32)
-            .filter(|doc| directory.services[*doc as usize].is_neighbourhood_team())
+            .filter(|doc| {
+                let service = &directory.services[*doc as usize];
+                service.is_listed() && service.is_neighbourhood_team()
+            })
             .collect();
         Self::from_stored(Stored {
             directory,

@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod export;
 mod features;
 pub mod geo;
+mod hsds_schema;
 pub mod import;
 pub mod index;
 pub mod links;

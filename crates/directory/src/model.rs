@@ -4,6 +4,7 @@
 //! trimmed text and the contact details a resident can act on.
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::geo::Point;
 use crate::profile::{Access, Domain, Level, TargetGroup};
@@ -58,8 +59,12 @@ pub struct Service {
     pub max_age: Option<u8>,
     /// Languages spoken, as ISO codes where the data gives them (`nl`, `en`), else names.
     pub languages: Vec<String>,
-    /// Opening hours that can be evaluated.
+    /// Opening hours that can be evaluated: the service's own, then those of its locations
+    /// that it does not give itself.
     pub hours: Vec<OpeningHours>,
+    /// How many of [`Service::hours`] are the service's own (HSDS `schedules` of the service).
+    #[serde(default)]
+    pub own_hours: usize,
     /// Opening hours the data only gives as text.
     pub hours_notes: Vec<String>,
     /// How to apply.
@@ -74,6 +79,82 @@ pub struct Service {
     /// neighbourhood names, or the municipality as a whole.
     #[serde(default)]
     pub service_areas: Vec<String>,
+    /// Whether the service runs (HSDS `status`).
+    pub status: Status,
+    /// A short notice for the people who want to use it, such as why it is closed.
+    pub alert: Option<String>,
+    /// The HSDS fields of the service the model has no place for.
+    #[serde(skip)]
+    pub carried: Carried,
+}
+
+/// Whether a service runs: HSDS `status`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    /// It runs.
+    #[default]
+    Active,
+    /// It is closed for a while; the alert usually says why and until when.
+    TemporarilyClosed,
+    /// It does not run at the moment (HSDS `inactive`).
+    Inactive,
+    /// It has stopped for good (HSDS `defunct`).
+    Defunct,
+}
+
+impl Status {
+    /// The status for an HSDS `status` value, in any letter case.
+    pub fn from_hsds(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "active" => Some(Self::Active),
+            "temporarily closed" => Some(Self::TemporarilyClosed),
+            "inactive" => Some(Self::Inactive),
+            "defunct" => Some(Self::Defunct),
+            _ => None,
+        }
+    }
+
+    /// The HSDS `status` value.
+    pub fn hsds(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::TemporarilyClosed => "temporarily closed",
+            Self::Inactive => "inactive",
+            Self::Defunct => "defunct",
+        }
+    }
+
+    /// Whether residents may be sent there: active or closed for a while. Inactive and
+    /// defunct services are only shown to workers.
+    pub fn is_listed(self) -> bool {
+        matches!(self, Self::Active | Self::TemporarilyClosed)
+    }
+}
+
+/// HSDS fields that the model has no place for, kept as they came (after a check against
+/// the schema) so that an export writes them back: a service's `accreditations` or `alert`
+/// history, an organisation's website, a phone's `type`.
+///
+/// Nothing in it is shown to residents or searched, and the index leaves it out: it is for
+/// `wegwijs export` only.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Carried(pub(crate) Map<String, Value>);
+
+impl Carried {
+    /// Whether nothing was carried.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The carried field `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.get(key)
+    }
+
+    /// The carried fields, by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter()
+    }
 }
 
 /// A place where a service is given.
@@ -81,14 +162,30 @@ pub struct Service {
 pub struct Location {
     /// The location's name.
     pub name: Option<String>,
-    /// Its address.
-    pub address: Option<Address>,
+    /// Its addresses, visiting addresses first.
+    pub addresses: Vec<Address>,
     /// Its coordinates.
     pub point: Option<Point>,
     /// Whether a wheelchair user can get in, when the data says.
     pub wheelchair: Option<bool>,
     /// Accessibility notes in the data's words.
     pub accessibility: Vec<String>,
+    /// Opening hours at this location (HSDS `service_at_locations[].schedules` and the
+    /// location's own `schedules`); they are part of the service's hours too.
+    pub hours: Vec<OpeningHours>,
+    /// The HSDS fields of the location the model has no place for.
+    #[serde(skip)]
+    pub carried: Carried,
+    /// The HSDS fields of the service-at-location that links it to the service.
+    #[serde(skip)]
+    pub link_carried: Carried,
+}
+
+impl Location {
+    /// The visiting address: the first address that is not for post only.
+    pub fn address(&self) -> Option<&Address> {
+        self.addresses.iter().find(|address| !address.postal)
+    }
 }
 
 /// A contact person.
@@ -104,6 +201,9 @@ pub struct Contact {
     pub email: Option<String>,
     /// Phone numbers.
     pub phones: Vec<Phone>,
+    /// The HSDS fields of the contact the model has no place for.
+    #[serde(skip)]
+    pub carried: Carried,
 }
 
 impl Service {
@@ -124,7 +224,42 @@ impl Service {
     pub fn addresses(&self) -> impl Iterator<Item = &Address> {
         self.locations
             .iter()
-            .filter_map(|location| location.address.as_ref())
+            .flat_map(|location| &location.addresses)
+            .filter(|address| !address.postal)
+    }
+
+    /// Drops every [`Carried`] field, here and in the nested parts: what an index keeps.
+    pub fn forget_carried(&mut self) {
+        self.carried = Carried::default();
+        for phone in self.phones.iter_mut().chain(
+            self.contacts
+                .iter_mut()
+                .flat_map(|contact| contact.phones.iter_mut()),
+        ) {
+            phone.carried = Carried::default();
+        }
+        for contact in &mut self.contacts {
+            contact.carried = Carried::default();
+        }
+        for rule in self
+            .hours
+            .iter_mut()
+            .chain(self.locations.iter_mut().flat_map(|l| l.hours.iter_mut()))
+        {
+            rule.carried = Carried::default();
+        }
+        for location in &mut self.locations {
+            location.carried = Carried::default();
+            location.link_carried = Carried::default();
+            for address in &mut location.addresses {
+                address.carried = Carried::default();
+            }
+        }
+    }
+
+    /// Whether residents may be sent there (see [`Status::is_listed`]).
+    pub fn is_listed(&self) -> bool {
+        self.status.is_listed()
     }
 
     /// The first location with coordinates.
@@ -179,6 +314,9 @@ pub struct Phone {
     pub tel: Option<String>,
     /// What the number is for, or when it is answered.
     pub description: Option<String>,
+    /// The HSDS fields of the phone the model has no place for (`type`, `extension`).
+    #[serde(skip)]
+    pub carried: Carried,
 }
 
 /// A postal address as Dutch residents write it.
@@ -190,6 +328,11 @@ pub struct Address {
     pub postal_code: Option<String>,
     /// Town.
     pub city: Option<String>,
+    /// Whether it is for post only, not for visiting.
+    pub postal: bool,
+    /// The HSDS fields of the address the model has no place for.
+    #[serde(skip)]
+    pub carried: Carried,
 }
 
 impl Address {
@@ -281,6 +424,7 @@ mod tests {
             street: "Kerkstraat 1".into(),
             postal_code: Some("3861 AB".into()),
             city: Some("Lindenhoven".into()),
+            ..Address::default()
         };
         assert_eq!(address.one_line(), "Kerkstraat 1, 3861 AB Lindenhoven");
         let bare = Address {

@@ -60,8 +60,7 @@ impl PostcodeTable {
             let (Some(point), Some(code)) = (
                 location.point,
                 location
-                    .address
-                    .as_ref()
+                    .address()
                     .and_then(|a| a.postal_code.as_deref())
                     .and_then(postcode_digits),
             ) else {

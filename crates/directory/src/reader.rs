@@ -16,9 +16,27 @@ pub(crate) const SOURCE_FIELD: &str = "_source";
 #[derive(Debug, Default)]
 pub(crate) struct Reader {
     problems: RefCell<Vec<Problem>>,
+    /// Whether fields the model has no place for are kept for the export: yes for HSDS
+    /// input, no for objects the spreadsheet importer assembled (they hold nothing more than
+    /// the model reads, in a shape of Wegwijs's own).
+    assembled: bool,
 }
 
 impl Reader {
+    /// A reader for objects that an importer assembled itself, whose leftover fields are not
+    /// carried.
+    pub(crate) fn for_assembled() -> Self {
+        Self {
+            assembled: true,
+            ..Self::default()
+        }
+    }
+
+    /// Whether HSDS fields the model has no place for are kept.
+    pub(crate) fn carries(&self) -> bool {
+        !self.assembled
+    }
+
     /// A node for the document root, with the JSON path `$`.
     pub(crate) fn root<'a>(&'a self, value: &'a Value) -> Node<'a> {
         Node {
@@ -66,6 +84,23 @@ impl<'a> Node<'a> {
             segment,
             reader: self.reader,
         }
+    }
+
+    /// The node for the value at `key`, when there is one.
+    pub(crate) fn at<'b>(&'b self, key: &'b str) -> Option<Node<'b>> {
+        let value = self.value.get(key)?;
+        Some(self.child(value, Segment::Key(key)))
+    }
+
+    /// The node for item `index` of this list.
+    pub(crate) fn item(&self, index: usize) -> Option<Node<'_>> {
+        let value = self.value.get(index)?;
+        Some(self.child(value, Segment::Index(index)))
+    }
+
+    /// Whether HSDS fields the model has no place for are kept (see [`Reader::carries`]).
+    pub(crate) fn carries(&self) -> bool {
+        self.reader.carries()
     }
 
     /// The raw JSON value at this place.

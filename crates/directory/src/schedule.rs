@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Carried;
 use crate::time::{Date, LocalDateTime, Weekday};
 
 /// Which days a rule applies to.
@@ -56,9 +57,21 @@ pub struct OpeningHours {
     pub valid_to: Option<Date>,
     /// Free text from the data, e.g. "niet op feestdagen".
     pub note: Option<String>,
+    /// The HSDS fields of the schedule the model has no place for.
+    #[serde(skip)]
+    pub carried: Carried,
 }
 
 impl OpeningHours {
+    /// Whether `other` gives the same days, times, validity and note (the HSDS fields carried
+    /// for the export may differ).
+    pub fn same_rule(&self, other: &Self) -> bool {
+        self.recurrence == other.recurrence
+            && (self.opens, self.closes) == (other.opens, other.closes)
+            && (self.valid_from, self.valid_to) == (other.valid_from, other.valid_to)
+            && self.note == other.note
+    }
+
     fn valid_on(&self, date: Date) -> bool {
         self.valid_from.is_none_or(|from| date >= from) && self.valid_to.is_none_or(|to| date <= to)
     }
@@ -183,6 +196,7 @@ mod tests {
             valid_from: None,
             valid_to: None,
             note: None,
+            carried: Carried::default(),
         }
     }
 

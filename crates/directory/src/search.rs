@@ -35,6 +35,7 @@ use serde::{Deserialize, Serialize};
 use crate::features::{dimension, domain_bits, CompiledFilters, Features};
 use crate::geo::Point;
 use crate::index::Index;
+use crate::model::Status;
 use crate::profile::{Domain, Level, TargetGroup};
 use crate::schedule::is_open_at;
 use crate::text::{is_stop_word, normalize, stem, tokens};
@@ -93,6 +94,10 @@ pub struct Filters {
     pub open_at: Option<LocalDateTime>,
     /// Only services within this many kilometres of [`Query::near`].
     pub within_km: Option<f64>,
+    /// Also services that do not run (inactive, defunct), for workers; residents never get
+    /// them.
+    #[serde(default)]
+    pub include_not_running: bool,
 }
 
 /// A search request.
@@ -222,9 +227,15 @@ impl Index {
         let mut language_counts = [0usize; 64];
         let mut hits = Vec::new();
         let mut consider = |doc: usize, score: f32| {
+            let service = &services[doc];
+            if !query.filters.include_not_running && !service.is_listed() {
+                return;
+            }
             let distance_km = distance(doc);
             let mut failed = compiled.failures(&features[doc]);
-            let open = open_probe.map(|at| is_open_at(&services[doc].hours, at));
+            let open = open_probe.map(|at| {
+                service.status != Status::TemporarilyClosed && is_open_at(&service.hours, at)
+            });
             if query.filters.open_at.is_some() && open == Some(false) {
                 failed |= dimension::OPEN;
             }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::Directory;
+use crate::model::{Directory, Status};
 use crate::problem::{Problem, Severity};
 use crate::profile::Domain;
 use crate::time::Date;
@@ -25,6 +25,11 @@ pub struct Summary {
     pub stale: Vec<(String, Date)>,
     /// Services without a check date.
     pub never_checked: usize,
+    /// Services that are closed for a while (status `temporarily closed`).
+    pub temporarily_closed: Vec<String>,
+    /// Services that do not run (status `inactive` or `defunct`): kept for workers, never
+    /// shown to residents, not counted per life domain.
+    pub not_running: Vec<String>,
     /// Problems that cost a record.
     pub errors: usize,
     /// Problems that were repaired or skipped.
@@ -43,7 +48,10 @@ impl Summary {
                 .map(|&d| {
                     (
                         d,
-                        services.iter().filter(|s| s.domains.contains(&d)).count(),
+                        services
+                            .iter()
+                            .filter(|s| s.is_listed() && s.domains.contains(&d))
+                            .count(),
                     )
                 })
                 .collect(),
@@ -65,6 +73,16 @@ impl Summary {
                 })
                 .collect(),
             never_checked: services.iter().filter(|s| s.assured_date.is_none()).count(),
+            temporarily_closed: services
+                .iter()
+                .filter(|s| s.status == Status::TemporarilyClosed)
+                .map(label)
+                .collect(),
+            not_running: services
+                .iter()
+                .filter(|s| !s.is_listed())
+                .map(label)
+                .collect(),
             errors: problems
                 .iter()
                 .filter(|p| p.severity == Severity::Error)

@@ -74,3 +74,82 @@ fn the_validator_really_checks_formats_and_required_fields() {
         "schedules": [{"id": "ac148810-d857-441c-9679-408f346de14b", "freq": "DAILY"}]});
     assert!(!validator.is_valid(&bad_freq));
 }
+
+/// Every leaf path of a JSON document, list positions left out: `$.contents[].phones[].type`.
+fn leaf_paths(value: &Value, path: String, into: &mut std::collections::BTreeSet<String>) {
+    match value {
+        Value::Object(fields) => {
+            for (key, child) in fields {
+                leaf_paths(child, format!("{path}.{key}"), into);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                leaf_paths(item, format!("{path}[]"), into);
+            }
+        }
+        _ => {
+            into.insert(path);
+        }
+    }
+}
+
+/// A service with every field of the HSDS 3.0 schema, every nested object included.
+const FULL: &str = include_str!("../../../tests/fixtures/hsds/full_service.json");
+
+#[test]
+fn a_service_with_every_hsds_field_exports_every_field_and_stays_valid() {
+    let imported = import_json(FULL).unwrap();
+    assert!(imported.problems.is_empty(), "{:#?}", imported.problems);
+    assert_valid(&imported.directory);
+    let exported = export_hsds(
+        &imported.directory,
+        &Vocabulary::dutch(),
+        &ExportOptions::default(),
+    );
+    let (mut before, mut after) = Default::default();
+    leaf_paths(
+        &serde_json::from_str(FULL).unwrap(),
+        "$".into(),
+        &mut before,
+    );
+    leaf_paths(&exported, "$".into(), &mut after);
+    let lost: Vec<&String> = before.difference(&after).collect();
+    assert!(
+        lost.is_empty(),
+        "{} of {} paths lost: {lost:#?}",
+        lost.len(),
+        before.len()
+    );
+}
+
+#[test]
+fn carried_fields_of_the_wrong_type_are_named_and_the_export_stays_valid() {
+    let imported = import_json(
+        r#"[{"id": "a", "name": "A", "last_modified": "gisteren", "funding": [{"source": 7}, "x"],
+             "program": {"name": "P"}, "wait_time": {"weeks": 3},
+             "organization": {"name": "O", "year_incorporated": "ooit", "uri": "geen adres"},
+             "service_at_locations": [{"description": ["x"], "location": {"location_type": "boot", "transportation": "bus 4"}}]}]"#,
+    )
+    .unwrap();
+    let places: Vec<String> = imported
+        .problems
+        .iter()
+        .map(|p| format!("{} {}", p.location, p.field))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "$[0].organization uri",
+            "$[0].organization year_incorporated",
+            "$[0].service_at_locations[0].location location_type",
+            "$[0].service_at_locations[0] description",
+            "$[0].funding[1] funding",
+            "$[0] last_modified",
+            "$[0] wait_time",
+        ],
+        "{:#?}",
+        imported.problems
+    );
+    assert_valid(&imported.directory);
+}

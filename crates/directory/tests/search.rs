@@ -426,3 +426,32 @@ fn on_the_demo_map_vague_and_lonely_questions_do_not_flood_and_near_me_keeps_the
     assert_eq!(copies.hits.len(), 1);
     assert_eq!(copies.hits[0].copies.len(), 4);
 }
+
+#[test]
+fn services_that_do_not_run_are_for_workers_and_closed_ones_are_never_open() {
+    let map = "naam,omschrijving,leefgebieden,openingstijden,status,trefwoorden\n\
+               Kledingbank Noord,Kleding voor wie weinig geld heeft.,geld,24/7,gestopt,\n\
+               Kledingbank Zuid,Kleding voor wie weinig geld heeft.,geld,24/7,tijdelijk gesloten,\n\
+               Kledingbank West,Kleding voor wie weinig geld heeft.,geld,24/7,,\n\
+               Sociaal wijkteam Oud,Voor alle vragen.,geld,24/7,niet actief,wijkteam\n\
+               Sociaal wijkteam Nieuw,Voor alle vragen.,geld,24/7,,wijkteam\n";
+    let imported = import_spreadsheet("map.csv", map, &Vocabulary::dutch()).unwrap();
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    let index = Index::build(imported.directory, Vocabulary::dutch());
+    let mut found = names(&index, &text("kleding"));
+    found.sort();
+    assert_eq!(found, ["Kledingbank West", "Kledingbank Zuid"]);
+
+    let mut for_workers = text("kleding");
+    for_workers.filters.include_not_running = true;
+    assert_eq!(index.search(&for_workers).total, 3);
+
+    let mut open = text("kleding");
+    open.filters.open_at = Some(LocalDateTime::parse("2026-12-02T10:00").unwrap());
+    assert_eq!(names(&index, &open), ["Kledingbank West"]);
+
+    assert_eq!(
+        names(&index, &text("ik weet het niet")),
+        ["Sociaal wijkteam Nieuw"]
+    );
+}

@@ -107,7 +107,7 @@ fn named_main(guide: &Guide, index: &Index, domain: Domain) -> Option<u32> {
         index
             .services()
             .iter()
-            .position(|s| s.id == *wanted || normalize(&s.name) == folded)
+            .position(|s| s.is_listed() && (s.id == *wanted || normalize(&s.name) == folded))
             .map(|doc| doc as u32)
     })
 }

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::{import_services, ImportError, Imported};
 use crate::problem::{Problem, Severity};
-use crate::reader::SOURCE_FIELD;
+use crate::reader::{Reader, SOURCE_FIELD};
 
 /// One CSV table: its rows as column → value, each with its 1-based line number.
 struct Table {
@@ -249,7 +249,7 @@ pub fn import_csv_package(files: &BTreeMap<String, String>) -> Result<Imported, 
         }
         assembled.push(Value::Object(service));
     }
-    let mut imported = import_services(&Value::Array(assembled));
+    let mut imported = import_services(&Value::Array(assembled), Reader::default());
     problems.append(&mut imported.problems);
     imported.problems = problems;
     Ok(imported)

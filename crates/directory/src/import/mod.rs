@@ -14,6 +14,7 @@ use crate::model::{Directory, Service};
 use crate::problem::{Problem, Severity};
 use crate::reader::{kind, Node, Reader};
 
+mod carry;
 mod csv_package;
 mod service;
 mod spreadsheet;
@@ -84,7 +85,7 @@ pub fn import_json(text: &str) -> Result<Imported, ImportError> {
 /// Imports an already parsed HSDS 3.0 JSON document.
 pub fn import_value(value: &Value) -> Result<Imported, ImportError> {
     match value {
-        Value::Array(_) => Ok(import_services(value)),
+        Value::Array(_) => Ok(import_services(value, Reader::default())),
         Value::Object(object) if object.contains_key("contents") => {
             if !object["contents"].is_array() {
                 return Err(ImportError::NotAServiceList {
@@ -145,9 +146,9 @@ fn unique_service(
     }
 }
 
-/// Imports a JSON array of service objects; anything that is not an array gives nothing.
-pub(crate) fn import_services(services: &Value) -> Imported {
-    let reader = Reader::default();
+/// Imports a JSON array of service objects with `reader`; anything that is not an array
+/// gives nothing.
+pub(crate) fn import_services(services: &Value, reader: Reader) -> Imported {
     let mut seen = HashMap::new();
     let services = reader.root(services).map_items(unique_service(&mut seen));
     Imported {
@@ -489,13 +490,42 @@ mod tests {
     }
 
     #[test]
-    fn closed_services_are_left_out_with_a_warning() {
+    fn every_status_is_kept_and_an_unknown_one_is_named() {
         let imported = import(json!([
             {"id": "a", "name": "Oud", "status": "defunct"},
-            {"id": "b", "name": "Nieuw", "status": "active"}
+            {"id": "b", "name": "Stil", "status": "Inactive"},
+            {"id": "c", "name": "Dicht", "status": "temporarily closed", "alert": "<p>Gesloten tot 1 maart.</p>"},
+            {"id": "d", "name": "Nieuw", "status": "active"},
+            {"id": "e", "name": "Vreemd", "status": "half open"},
         ]));
-        assert_eq!(imported.directory.services.len(), 1);
-        assert_eq!(imported.problems[0].field, "status");
+        let statuses: Vec<_> = imported
+            .directory
+            .services
+            .iter()
+            .map(|s| s.status)
+            .collect();
+        use crate::model::Status::*;
+        assert_eq!(
+            statuses,
+            [Defunct, Inactive, TemporarilyClosed, Active, Active]
+        );
+        let listed: Vec<_> = imported
+            .directory
+            .services
+            .iter()
+            .map(Service::is_listed)
+            .collect();
+        assert_eq!(listed, [false, false, true, true, true]);
+        assert_eq!(
+            imported.directory.services[2].alert.as_deref(),
+            Some("Gesloten tot 1 maart.")
+        );
+        let places: Vec<_> = imported
+            .problems
+            .iter()
+            .map(|p| format!("{} {}", p.location, p.field))
+            .collect();
+        assert_eq!(places, ["$[2] alert", "$[4] status"]);
     }
 
     #[test]

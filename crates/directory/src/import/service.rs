@@ -1,9 +1,15 @@
 //! One HSDS 3.0 service object → a [`Service`] in the Dutch profile.
 
+use serde_json::Value;
+
+use super::carry::{carried, Read};
 use crate::geo::Point;
+use crate::hsds_schema::{
+    ADDRESS, CONTACT, LOCATION, ORGANIZATION, PHONE, SCHEDULE, SERVICE, SERVICE_AT_LOCATION,
+};
 use crate::links::{mail_link, tel_link, web_link};
 use crate::markup;
-use crate::model::{Address, Contact, Location, Phone, Service};
+use crate::model::{Address, Carried, Contact, Location, Phone, Service, Status};
 use crate::problem::Severity;
 use crate::profile::{taxonomy, Access, Domain, Level, TargetGroup};
 use crate::reader::{kind, Node};
@@ -13,8 +19,32 @@ use crate::time::{parse_clock, Date, Weekday};
 /// Descriptions longer than this are flagged: they are usually pasted documents.
 pub const LONG_TEXT_CHARS: usize = 4000;
 
-/// Statuses whose services are left out: residents must not be sent there.
-const CLOSED_STATUSES: [&str; 2] = ["inactive", "defunct"];
+/// The fields of a service that the model reads. Everything else is carried for the export.
+const SERVICE_READ: &[(&str, Read)] = &[
+    ("id", Read::ByModel),
+    ("name", Read::ByModel),
+    ("alternate_name", Read::ByModel),
+    ("description", Read::ByModel),
+    ("url", Read::ByModel),
+    ("email", Read::ByModel),
+    ("status", Read::ByModel),
+    ("alert", Read::ByModel),
+    ("application_process", Read::ByModel),
+    ("fees_description", Read::ByModel),
+    ("eligibility_description", Read::ByModel),
+    ("minimum_age", Read::ByModel),
+    ("maximum_age", Read::ByModel),
+    ("assured_date", Read::ByModel),
+    ("phones", Read::ByModel),
+    ("schedules", Read::ByModel),
+    ("service_at_locations", Read::ByModel),
+    ("contacts", Read::ByModel),
+    ("organization", Read::ByModel),
+    ("attributes", Read::AlsoCarried),
+    ("cost_options", Read::AlsoCarried),
+    ("languages", Read::AlsoCarried),
+    ("service_areas", Read::AlsoCarried),
+];
 
 /// Reads one service; `None` (with an error problem) when it cannot be used.
 pub(crate) fn service(node: Node<'_>) -> Option<Service> {
@@ -30,16 +60,16 @@ pub(crate) fn service(node: Node<'_>) -> Option<Service> {
         node.problem(Severity::Error, "name", "a service needs a name; left out");
         return None;
     };
-    if let Some(status) = node.text("status") {
-        if CLOSED_STATUSES.contains(&status.to_ascii_lowercase().as_str()) {
+    let status = node.text("status").map_or(Status::Active, |text| {
+        Status::from_hsds(&text).unwrap_or_else(|| {
             node.problem(
                 Severity::Warning,
                 "status",
-                format!("service is {status}; left out"),
+                format!("{text:?} is not a status (active, temporarily closed, inactive, defunct); read as active"),
             );
-            return None;
-        }
-    }
+            Status::Active
+        })
+    });
     let id = node.text("id").unwrap_or_else(|| {
         node.problem(
             Severity::Warning,
@@ -50,10 +80,20 @@ pub(crate) fn service(node: Node<'_>) -> Option<Service> {
     });
     let description = long_text(node, "description");
     let organization = node.with_object("organization", org_details);
-    let sites = node.map_list("service_at_locations", |sal| {
-        let mut site = sal.with_object("location", location_details)?;
-        site.hours.extend(sal.map_list("schedules", schedule));
-        site.phones.extend(sal.map_list("phones", phone));
+    let sites = node.map_list("service_at_locations", |link| {
+        let mut site = link.with_object("location", location_details)?;
+        site.hours.extend(link.map_list("schedules", schedule));
+        site.phones.extend(link.map_list("phones", phone));
+        site.location.link_carried = carried(
+            link,
+            &SERVICE_AT_LOCATION,
+            &[
+                ("location", Read::ByModel),
+                ("schedules", Read::ByModel),
+                ("phones", Read::AlsoCarried),
+            ],
+        );
+        site.location.hours = opening_hours(&site.hours);
         Some(site)
     });
 
@@ -77,24 +117,28 @@ pub(crate) fn service(node: Node<'_>) -> Option<Service> {
         Some(())
     });
 
-    let mut hours_notes = Vec::new();
-    let mut hours: Vec<OpeningHours> = Vec::new();
-    for parsed in node
-        .map_list("schedules", schedule)
+    let own_schedules = node.map_list("schedules", schedule);
+    let own_hours = opening_hours(&own_schedules).len();
+    let schedules: Vec<Schedule> = own_schedules
         .into_iter()
         .chain(sites.iter().flat_map(|site| site.hours.iter().cloned()))
-    {
-        match parsed {
-            Schedule::Hours(rule) => {
-                if !hours.contains(&rule) {
-                    hours.push(rule);
-                }
-            }
-            Schedule::Note(note) => hours_notes.push(note),
-        }
-    }
+        .collect();
+    let hours = opening_hours(&schedules);
+    let mut hours_notes: Vec<String> = schedules
+        .into_iter()
+        .filter_map(|parsed| match parsed {
+            Schedule::Note(note) => Some(note),
+            Schedule::Hours(_) => None,
+        })
+        .collect();
     hours_notes.dedup();
 
+    let mut carried_fields = carried(node, &SERVICE, SERVICE_READ);
+    if let Some(org) = organization.as_ref().filter(|org| !org.carried.is_empty()) {
+        carried_fields
+            .0
+            .insert("organization".into(), Value::Object(org.carried.0.clone()));
+    }
     let (free, fees) = costs(node);
     let mut languages = node.map_list("languages", language);
     languages.extend(sites.iter().flat_map(|site| site.languages.iter().cloned()));
@@ -105,6 +149,9 @@ pub(crate) fn service(node: Node<'_>) -> Option<Service> {
         name,
         alternate_name: plain(node, "alternate_name"),
         organization: organization.and_then(|org| org.name),
+        status,
+        alert: plain(node, "alert"),
+        carried: carried_fields,
         description,
         phones,
         email,
@@ -121,6 +168,7 @@ pub(crate) fn service(node: Node<'_>) -> Option<Service> {
         max_age: age(node, "maximum_age"),
         languages,
         hours,
+        own_hours,
         hours_notes,
         application_process: long_text(node, "application_process"),
         eligibility: long_text(node, "eligibility_description"),
@@ -158,20 +206,40 @@ fn long_text(node: Node<'_>, key: &str) -> Option<String> {
     Some(text)
 }
 
-/// What a service borrows from its organisation when it has no details of its own.
+/// What a service borrows from its organisation when it has no details of its own, and the
+/// organisation's own fields for the export.
 struct OrgDetails {
     name: Option<String>,
     email: Option<String>,
     website: Option<String>,
     phones: Vec<Phone>,
+    carried: Carried,
 }
 
 fn org_details(org: Node<'_>) -> OrgDetails {
+    let email = checked_email(org, "email");
+    let website = checked_web(org, "website");
+    let mut carried = carried(
+        org,
+        &ORGANIZATION,
+        &[
+            ("name", Read::ByModel),
+            ("email", Read::ByModel),
+            ("website", Read::ByModel),
+            ("phones", Read::AlsoCarried),
+        ],
+    );
+    for (key, value) in [("email", &email), ("website", &website)] {
+        if let Some(value) = value {
+            carried.0.insert(key.into(), value.clone().into());
+        }
+    }
     OrgDetails {
         name: org.text("name"),
-        email: checked_email(org, "email"),
-        website: checked_web(org, "website").or_else(|| checked_web(org, "url")),
+        website: website.or_else(|| checked_web(org, "url")),
+        email,
         phones: org.map_list("phones", phone),
+        carried,
     }
 }
 
@@ -184,12 +252,9 @@ struct Site {
 }
 
 fn location_details(location: Node<'_>) -> Site {
-    let mut addresses = location.map_list("addresses", |address| {
-        let kind = address.text("address_type").unwrap_or_default();
-        Some((kind == "postal", postal_address(address)?))
-    });
+    let mut addresses = location.map_list("addresses", postal_address);
     // Visiting addresses first: a resident walks in, letters come second.
-    addresses.sort_by_key(|(is_postal, _)| *is_postal);
+    addresses.sort_by_key(|address| address.postal);
     let point = match (location.number("latitude"), location.number("longitude")) {
         (Some(lat), Some(lon)) => Point::new(lat, lon).or_else(|| {
             location.problem(
@@ -210,10 +275,26 @@ fn location_details(location: Node<'_>) -> Site {
     Site {
         location: Location {
             name: location.text("name"),
-            address: addresses.into_iter().map(|(_, address)| address).next(),
+            addresses,
             point,
             wheelchair: wheelchair(&accessibility),
             accessibility,
+            hours: Vec::new(),
+            carried: carried(
+                location,
+                &LOCATION,
+                &[
+                    ("name", Read::ByModel),
+                    ("addresses", Read::ByModel),
+                    ("latitude", Read::ByModel),
+                    ("longitude", Read::ByModel),
+                    ("accessibility", Read::AlsoCarried),
+                    ("phones", Read::AlsoCarried),
+                    ("schedules", Read::AlsoCarried),
+                    ("languages", Read::AlsoCarried),
+                ],
+            ),
+            link_carried: Carried::default(),
         },
         phones: location.map_list("phones", phone),
         hours: location.map_list("schedules", schedule),
@@ -254,6 +335,14 @@ fn postal_address(node: Node<'_>) -> Option<Address> {
         street,
         postal_code: node.text("postal_code"),
         city: node.text("city"),
+        postal: node
+            .text("address_type")
+            .is_some_and(|kind| kind == "postal"),
+        carried: carried(
+            node,
+            &ADDRESS,
+            &[("postal_code", Read::ByModel), ("city", Read::ByModel)],
+        ),
     })
 }
 
@@ -279,6 +368,11 @@ fn phone(node: Node<'_>) -> Option<Phone> {
         number,
         tel,
         description: node.text("description"),
+        carried: carried(
+            node,
+            &PHONE,
+            &[("number", Read::ByModel), ("description", Read::ByModel)],
+        ),
     })
 }
 
@@ -326,8 +420,23 @@ fn contact(node: Node<'_>) -> Option<Contact> {
         department: node.text("department"),
         email: checked_email(node, "email"),
         phones: node.map_list("phones", phone),
+        carried: Carried::default(),
     };
-    (contact != Contact::default()).then_some(contact)
+    let says_something = contact != Contact::default();
+    says_something.then(|| Contact {
+        carried: carried(
+            node,
+            &CONTACT,
+            &[
+                ("name", Read::ByModel),
+                ("title", Read::ByModel),
+                ("department", Read::ByModel),
+                ("email", Read::ByModel),
+                ("phones", Read::ByModel),
+            ],
+        ),
+        ..contact
+    })
 }
 
 fn language(node: Node<'_>) -> Option<String> {
@@ -393,6 +502,32 @@ fn costs(node: Node<'_>) -> (bool, Option<String>) {
     (free, fees.filter(|text| !free || !says_free(text)))
 }
 
+/// The fields of a schedule that the model reads.
+const SCHEDULE_READ: &[(&str, Read)] = &[
+    ("opens_at", Read::ByModel),
+    ("closes_at", Read::ByModel),
+    ("freq", Read::ByModel),
+    ("byday", Read::ByModel),
+    ("bymonthday", Read::ByModel),
+    ("valid_from", Read::ByModel),
+    ("valid_to", Read::ByModel),
+    ("description", Read::ByModel),
+];
+
+/// The rules among `schedules` that can be evaluated, each once (a rule given for the
+/// service and again for a location counts once).
+fn opening_hours(schedules: &[Schedule]) -> Vec<OpeningHours> {
+    let mut hours: Vec<OpeningHours> = Vec::new();
+    for parsed in schedules {
+        if let Schedule::Hours(rule) = parsed {
+            if !hours.iter().any(|known| known.same_rule(rule)) {
+                hours.push(rule.clone());
+            }
+        }
+    }
+    hours
+}
+
 /// A schedule that could be evaluated, or only its text.
 #[derive(Debug, Clone)]
 enum Schedule {
@@ -413,6 +548,7 @@ fn schedule(node: Node<'_>) -> Option<Schedule> {
             valid_from: node.text("valid_from").as_deref().and_then(Date::parse),
             valid_to: node.text("valid_to").as_deref().and_then(Date::parse),
             note,
+            carried: carried(node, &SCHEDULE, SCHEDULE_READ),
         })),
         _ => {
             let outcome = match &note {

@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::{import_services, ImportError, Imported};
 use crate::problem::{Problem, Severity};
 use crate::profile::{taxonomy, Access, Domain, Level, TargetGroup};
-use crate::reader::SOURCE_FIELD;
+use crate::reader::{Reader, SOURCE_FIELD};
 use crate::time::{parse_clock, Weekday};
 use crate::vocabulary::Vocabulary;
 
@@ -61,6 +61,14 @@ pub const SPREADSHEET_COLUMNS: &[(&str, &str)] = &[
         "gecontroleerd",
         "date the information was last checked, YYYY-MM-DD",
     ),
+    (
+        "status",
+        "actief, tijdelijk gesloten, niet actief or gestopt (empty: actief)",
+    ),
+    (
+        "melding",
+        "a short notice for residents, e.g. why it is closed and until when",
+    ),
 ];
 
 /// HSDS field → spreadsheet column, so problems name the column people see.
@@ -79,6 +87,8 @@ const FIELD_COLUMNS: &[(&str, &str)] = &[
     ("eligibility_description", "voorwaarden"),
     ("taxonomy_term", "leefgebieden"),
     ("freq", "openingstijden"),
+    ("status", "status"),
+    ("alert", "melding"),
 ];
 
 /// The column separator of a spreadsheet: `;` when the header row has more semicolons than
@@ -200,7 +210,7 @@ pub fn import_spreadsheet(
             message: "the sheet has no services, only its header row".into(),
         });
     }
-    let mut imported = import_services(&Value::Array(services));
+    let mut imported = import_services(&Value::Array(services), Reader::for_assembled());
     for problem in &mut imported.problems {
         if let Some((_, column)) = FIELD_COLUMNS
             .iter()
@@ -239,10 +249,14 @@ fn row_to_service<'r>(
         ("gecontroleerd", "assured_date"),
         ("leeftijd_van", "minimum_age"),
         ("leeftijd_tot", "maximum_age"),
+        ("melding", "alert"),
     ] {
         if let Some(value) = cell(column) {
             service.insert(field.into(), json!(value));
         }
+    }
+    if let Some(status) = cell("status") {
+        service.insert("status".into(), json!(hsds_status(status)));
     }
     if let Some(org) = cell("organisatie") {
         service.insert(
@@ -399,6 +413,18 @@ fn row_to_service<'r>(
     Value::Object(service)
 }
 
+/// The HSDS status for the Dutch words of the `status` column; anything else is passed on
+/// (HSDS values are accepted as they are, and the service reader names unknown ones).
+fn hsds_status(text: &str) -> &str {
+    match text.trim().to_lowercase().as_str() {
+        "actief" => "active",
+        "tijdelijk gesloten" | "tijdelijk dicht" => "temporarily closed",
+        "niet actief" | "inactief" => "inactive",
+        "gestopt" | "opgeheven" => "defunct",
+        _ => text,
+    }
+}
+
 fn split_list(text: &str) -> impl Iterator<Item = &str> {
     text.split([';', ','])
         .map(str::trim)
@@ -466,6 +492,7 @@ fn parse_days(text: &str) -> Option<Vec<Weekday>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Status;
     use crate::schedule::is_open_at;
     use crate::time::LocalDateTime;
 
@@ -541,6 +568,41 @@ mod tests {
             &service.hours,
             LocalDateTime::parse("2026-11-27T11:00").unwrap()
         ));
+    }
+
+    #[test]
+    fn status_and_notice_in_dutch() {
+        let imported = import_spreadsheet(
+            "kaart.csv",
+            "naam,status,melding\nMoestuin,Tijdelijk gesloten,Open vanaf 1 maart.\nKledingbank,gestopt,\nInloop,,\nRaar,half,\n",
+            &Vocabulary::dutch(),
+        )
+        .unwrap();
+        let statuses: Vec<_> = imported
+            .directory
+            .services
+            .iter()
+            .map(|s| s.status)
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                Status::TemporarilyClosed,
+                Status::Defunct,
+                Status::Active,
+                Status::Active
+            ]
+        );
+        assert_eq!(
+            imported.directory.services[0].alert.as_deref(),
+            Some("Open vanaf 1 maart.")
+        );
+        let places: Vec<_> = imported
+            .problems
+            .iter()
+            .map(|p| format!("{} {}", p.location, p.field))
+            .collect();
+        assert_eq!(places, ["kaart.csv:5 status"]);
     }
 
     #[test]
