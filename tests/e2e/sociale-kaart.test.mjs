@@ -140,6 +140,38 @@ test("'Nu open' uses the opening hours of the moment", async () => {
   await look(page, KAART, "open now");
 });
 
+test("a service closed for a while says so and why; one that stopped is only for workers", async () => {
+  // Saturday 28 November 2026, 11:00: the garden's usual hours, but it is closed for the winter.
+  const saturday = (p) => p.clock.setFixedTime(new Date("2026-11-28T11:00:00+01:00"));
+  const page = await openKaart(saturday);
+  await search(page, "moestuin");
+  const card = page.locator(`${KAART} .ww-card`, { hasText: "Buurtmoestuin De Akkers" });
+  const notice = card.locator(".ww-notice");
+  await notice.getByText("Tijdelijk gesloten").waitFor();
+  assert.match(await notice.textContent(), /Vanaf 1 maart bent u weer welkom/);
+  assert.doesNotMatch(await card.locator(".ww-facts").textContent(), /Nu open|Dag en nacht/);
+  await look(page, KAART, "temporarily closed");
+  await card.locator("button", { hasText: "Meer informatie" }).click();
+  await page.locator(`${KAART} .ww-detail .ww-notice`).getByText("Tijdelijk gesloten").waitFor();
+  await assertAccessible(page, "temporarily closed, details");
+
+  await page.locator(`${KAART} .ww-detail button`, { hasText: "Terug naar alle hulp" }).click();
+  await search(page, "kledingbank");
+  assert.ok(!(await cardNames(page)).includes("Kledingbank De Kapstok"), "residents never get a stopped service");
+
+  const worker = await newPage(browser);
+  await saturday(worker);
+  await worker.goto(url("/medewerkers.html"));
+  await worker.locator(`${KAART} .ww-card`).first().waitFor();
+  await search(worker, "kledingbank");
+  const stopped = worker.locator(`${KAART} .ww-card`, { hasText: "Kledingbank De Kapstok" });
+  await stopped.locator(".ww-notice").getByText("Deze hulp is gestopt").waitFor();
+  assert.match(await stopped.locator(".ww-notice").textContent(), /Bewoners zien dit niet/);
+  await look(worker, KAART, "stopped, for workers");
+  assertNoProblems(page);
+  assertNoProblems(worker);
+});
+
 test("near me by postcode: distances on the cards, nearest first; wrong postcodes explained", async () => {
   const page = await openKaart();
   const postcode = page.locator(`${KAART} input[autocomplete=postal-code]`);

@@ -124,8 +124,10 @@ export function focusedInWidget(page, hostSelector) {
 }
 
 /** The demo data, as the portal serves it. */
+/** The demo services a resident can be sent to (not the inactive or defunct ones). */
 export function demoServices() {
-  return JSON.parse(readFileSync(`${ROOT}www/data/kaart.json`, "utf8")).contents;
+  const all = JSON.parse(readFileSync(`${ROOT}www/data/kaart.json`, "utf8")).contents;
+  return all.filter((service) => !["inactive", "defunct"].includes(service.status));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -44,7 +44,11 @@ fn the_demo_data_imports_validates_indexes_and_searches() {
         .stdout
         .clone();
     let text = String::from_utf8(output).unwrap();
-    assert!(text.contains("255 services"), "{text}");
+    assert!(text.contains("256 services"), "{text}");
+    assert!(
+        text.contains("not running (inactive or defunct: only workers see them): 1"),
+        "{text}"
+    );
     assert!(text.contains("problems: 0 errors, 0 warnings"), "{text}");
 
     let dir = tempfile::tempdir().unwrap();

@@ -14,7 +14,7 @@ use super::steps::StepHeading;
 use crate::browser;
 use crate::i18n::{use_i18n, I18n};
 use crate::kaart::format;
-use crate::kit::Breakable;
+use crate::kit::{Breakable, ServiceNotice};
 
 /// The resident's area (their team's first postcode), for nearest-first.
 pub(crate) fn near(gids: Gids, journey: &Journey) -> Option<wegwijs_directory::geo::Point> {
@@ -101,6 +101,7 @@ fn ServiceLine(
                 <span class="ww-label">{service.name.clone()}</span>
                 {service.free.then(|| view! { " " <span class="ww-badge">{i18n.t("card.free")}</span> })}
             </p>
+            <ServiceNotice service=service.clone() />
             {service.summary(140).map(|s| view! { <p class="ww-service-summary">{s}</p> })}
             {opening.map(|o| view! { <p class="ww-note">{o}</p> })}
             <p class="ww-service-actions">

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use wegwijs_directory::geo::Point;
-use wegwijs_directory::search::{Query, Results, Sort};
+use wegwijs_directory::search::{Filters, Query, Results, Sort};
 use wegwijs_directory::view_state::ViewState;
 
 use super::coverage::CoverageOverview;
@@ -120,7 +120,10 @@ pub fn KaartApp(
         let now = browser::now();
         let query = Query {
             text: view.text.clone(),
-            filters: view.filters(now),
+            filters: Filters {
+                include_not_running: config.mode == Mode::Worker,
+                ..view.filters(now)
+            },
             near,
             sort,
             limit: shown.get(),

@@ -11,7 +11,7 @@ use super::format;
 use super::Mode;
 use crate::browser;
 use crate::i18n::{use_i18n, I18n};
-use crate::kit::{unique_id, Breakable};
+use crate::kit::{unique_id, Breakable, ServiceNotice};
 
 /// Longest card summary, in characters; the details show the rest.
 const SUMMARY_CHARS: usize = 160;
@@ -174,7 +174,8 @@ pub(crate) fn ServiceCard(
             kaart.announcement.set(i18n.t_with(key, &[("name", &name)]));
         }
     };
-    let worker = (kaart.mode == Mode::Worker).then(|| {
+    let for_workers = kaart.mode == Mode::Worker;
+    let worker = for_workers.then(|| {
         let level = service.level.map(|l| i18n.t(level_key(l)));
         let groups: Vec<String> = service.target_groups.iter().map(|g| i18n.t(group_key(*g))).collect();
         let ages = match (service.min_age, service.max_age) {
@@ -201,6 +202,7 @@ pub(crate) fn ServiceCard(
             <article aria-labelledby=labelled_by>
                 <h3 id=heading_id class="ww-card-title">{service.name.clone()}</h3>
                 {service.organization.clone().map(|org| view! { <p class="ww-org">{org}</p> })}
+                <ServiceNotice service=service.clone() for_workers=for_workers />
                 {summary.map(|summary| view! { <p class="ww-card-summary">{summary}</p> })}
                 <ul class="ww-facts" role="list">
                     {facts(i18n, &service, distance_km).into_iter().map(|fact| view! { <li>{fact}</li> }).collect_view()}

@@ -14,7 +14,7 @@ use super::format::{self, WEEKDAYS};
 use super::Mode;
 use crate::browser;
 use crate::i18n::use_i18n;
-use crate::kit::Breakable;
+use crate::kit::{Breakable, ServiceNotice};
 
 /// The details of the service at position `doc`.
 #[component]
@@ -204,6 +204,7 @@ pub(crate) fn Detail(
             </button>
             <h3 id=heading_id class="ww-detail-title" tabindex="-1" node_ref=heading>{service.name.clone()}</h3>
             {service.organization.clone().map(|org| view! { <p class="ww-org">{org}</p> })}
+            <ServiceNotice service=service.clone() for_workers=worker />
             {service.description.clone().map(|d| view! { <p class="ww-prose ww-description">{d}</p> })}
             <ul class="ww-facts" role="list">
                 {facts(i18n, &service, distance_km).into_iter().map(|fact| view! { <li>{fact}</li> }).collect_view()}

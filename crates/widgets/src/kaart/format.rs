@@ -1,5 +1,6 @@
 //! Service facts as short, plain sentences in the resident's language.
 
+use wegwijs_directory::model::Status;
 use wegwijs_directory::schedule::{status, week, OpenStatus};
 use wegwijs_directory::time::{Date, LocalDateTime};
 use wegwijs_directory::Service;
@@ -27,8 +28,13 @@ pub fn clock(minute: u16) -> String {
     format!("{}:{:02}", minute / 60, minute % 60)
 }
 
-/// "Nu open, tot 17:00", "Gesloten. Opent maandag om 9:00", "Dag en nacht open".
+/// "Nu open, tot 17:00", "Gesloten. Opent maandag om 9:00", "Dag en nacht open"; nothing
+/// for a service that is closed for a while or does not run.
 pub fn opening(i18n: I18n, service: &Service, now: LocalDateTime) -> Option<String> {
+    if service.status != Status::Active {
+        // Its notice says it is closed; its usual hours would mislead.
+        return None;
+    }
     match status(&service.hours, now) {
         OpenStatus::AlwaysOpen => Some(i18n.t("open.always")),
         OpenStatus::OpenUntil(minute) => {

@@ -1,13 +1,16 @@
-//! The shared UI kit: the widget root, status messages and accessibility helpers.
+//! The shared UI kit: the widget root, status messages, service notices and accessibility
+//! helpers.
 
 mod attributes;
 mod breakable;
 mod live_region;
+mod notice;
 mod root;
 mod status;
 
 pub use attributes::{attribute_warnings, Accepted, LANG};
 pub use breakable::Breakable;
 pub use live_region::LiveRegion;
+pub use notice::ServiceNotice;
 pub use root::{unique_id, WidgetRoot};
 pub use status::{ErrorNotice, Loading};
