@@ -153,3 +153,49 @@ fn carried_fields_of_the_wrong_type_are_named_and_the_export_stays_valid() {
     );
     assert_valid(&imported.directory);
 }
+
+#[test]
+fn the_full_fixture_itself_follows_the_schema() {
+    let full: Value = serde_json::from_str(FULL).unwrap();
+    let validator = validator();
+    for service in full["contents"].as_array().unwrap() {
+        let errors: Vec<String> = validator
+            .iter_errors(service)
+            .map(|e| format!("{e} at {}", e.instance_path))
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}
+
+/// The same service as an HSDS API's `/service_at_locations` and `/organizations` give it.
+#[test]
+fn service_at_locations_and_organisations_with_services_read_as_the_same_service() {
+    let expected = import_json(FULL).unwrap().directory;
+    for (name, text) in [
+        (
+            "service_at_location_list.json",
+            include_str!("../../../tests/fixtures/hsds/service_at_location_list.json"),
+        ),
+        (
+            "organization_list.json",
+            include_str!("../../../tests/fixtures/hsds/organization_list.json"),
+        ),
+    ] {
+        let imported = import_json(text).unwrap();
+        assert!(
+            imported.problems.is_empty(),
+            "{name}: {:#?}",
+            imported.problems
+        );
+        assert_eq!(imported.directory, expected, "{name}");
+        let value: Value = serde_json::from_str(text).unwrap();
+        let one = &value["contents"][0];
+        assert_eq!(
+            wegwijs_directory::import::import_value(one)
+                .unwrap()
+                .directory,
+            expected,
+            "{name}: one object"
+        );
+    }
+}

@@ -1,7 +1,8 @@
 //! Import of HSDS 3.0 JSON into the [`Directory`] model.
 //!
-//! Accepted shapes: a service list page object (`{"contents": [...]}`), a bare array of
-//! services, or a single service object. Import is forgiving: a record with a problem is
+//! Accepted shapes: a service list page object (`{"contents": [...]}`), a bare array, or a
+//! single object; the items may be services, service-at-locations (with their `service`)
+//! or organisations (with their `services`), as an HSDS API returns them. Import is forgiving: a record with a problem is
 //! repaired or skipped with a [`Problem`] naming its JSON path and field, and the valid
 //! records are always kept.
 
@@ -17,6 +18,7 @@ use crate::reader::{kind, Node, Reader};
 mod carry;
 mod csv_package;
 mod service;
+mod shapes;
 mod spreadsheet;
 
 pub use csv_package::import_csv_package;
@@ -62,7 +64,7 @@ impl fmt::Display for ImportError {
             } => write!(f, "not valid JSON at line {line}, column {column}: {message}"),
             Self::NotAServiceList { found } => write!(
                 f,
-                "expected an HSDS service list (an object with `contents`, a list of services or one service), found {found}"
+                "expected HSDS services (a list page with `contents`, a list, or one service, service-at-location or organisation with services), found {found}"
             ),
         }
     }
@@ -85,12 +87,20 @@ pub fn import_json(text: &str) -> Result<Imported, ImportError> {
 /// Imports an already parsed HSDS 3.0 JSON document.
 pub fn import_value(value: &Value) -> Result<Imported, ImportError> {
     match value {
+        Value::Array(items) if shapes::needs_reshaping(items.iter()) => Ok(import_services(
+            &Value::Array(shapes::list_as_services(items, "$")),
+            Reader::default(),
+        )),
         Value::Array(_) => Ok(import_services(value, Reader::default())),
         Value::Object(object) if object.contains_key("contents") => {
-            if !object["contents"].is_array() {
+            let Value::Array(items) = &object["contents"] else {
                 return Err(ImportError::NotAServiceList {
                     found: "an object whose `contents` is not a list",
                 });
+            };
+            if shapes::needs_reshaping(items.iter()) {
+                let services = shapes::list_as_services(items, "$.contents");
+                return Ok(import_services(&Value::Array(services), Reader::default()));
             }
             let reader = Reader::default();
             let mut seen = HashMap::new();
@@ -101,6 +111,10 @@ pub fn import_value(value: &Value) -> Result<Imported, ImportError> {
                 directory: Directory { services },
                 problems: reader.into_problems(),
             })
+        }
+        Value::Object(_) if shapes::needs_reshaping(std::iter::once(value)) => {
+            let services = shapes::as_services([(value, "$".to_owned())]);
+            Ok(import_services(&Value::Array(services), Reader::default()))
         }
         Value::Object(object) if object.contains_key("name") => {
             let reader = Reader::default();
