@@ -4,6 +4,7 @@
 //! (see the README); `search` also takes an index file made by `wegwijs index`.
 
 mod advise;
+mod api;
 mod bench;
 mod generate;
 mod input;
@@ -66,6 +67,18 @@ enum Command {
     ValidateInstrument {
         /// The instrument definition (JSON).
         file: PathBuf,
+    },
+    /// Read every service of an HSDS API (its `/services`, page by page, fully nested) into
+    /// one HSDS JSON file, to validate, index or export like any other.
+    Import {
+        /// The API's address (its root or its `/services` address).
+        url: String,
+        /// The HSDS JSON file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Services per page to ask for.
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        per_page: u32,
     },
     /// Write the social map as HSDS 3.0 JSON that validates against the official schema.
     Export {
@@ -267,6 +280,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Import {
+            url,
+            output,
+            per_page,
+        } => {
+            let fetched = api::fetch_services(&url, per_page, |line| eprintln!("{line}"))?;
+            let page = api::as_page(fetched.services);
+            let imported = wegwijs_directory::import::import_value(&page)?;
+            fs::write(&output, serde_json::to_string_pretty(&page)?)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            eprintln!(
+                "{} services from {} pages ({} fetched one by one) written to {}; {} problems: see `wegwijs validate {}`",
+                imported.directory.services.len(),
+                fetched.pages,
+                fetched.one_by_one,
+                output.display(),
+                imported.problems.len(),
+                output.display(),
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Export {
             input,
