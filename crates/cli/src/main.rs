@@ -18,8 +18,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
-use wegwijs_directory::export::{export_hsds, ExportOptions};
+use wegwijs_directory::export::{write_hsds, ExportOptions};
 use wegwijs_directory::geo::Point;
+use wegwijs_directory::import::Carry;
 use wegwijs_directory::search::{Filters, Query, Sort};
 use wegwijs_directory::time::{Date, LocalDateTime};
 use wegwijs_directory::validate::Summary;
@@ -34,6 +35,9 @@ use wegwijs_directory::{Domain, Level, Problem, Severity, TargetGroup};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The largest input file read, in megabytes.
+    #[arg(long, global = true, default_value_t = input::DEFAULT_MAX_INPUT_MB)]
+    max_input_mb: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -242,6 +246,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    input::set_max_input_mb(cli.max_input_mb);
     match cli.command {
         Command::Validate {
             input,
@@ -250,7 +255,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
         } => {
             let vocabulary = input::vocabulary(None)?;
-            let imported = input::import(&input, &vocabulary)?;
+            let imported = input::import(&input, &vocabulary, Carry::CheckOnly)?;
             let today = match today {
                 Some(text) => Date::parse(&text).context("--today must be YYYY-MM-DD")?,
                 None => now().date,
@@ -312,17 +317,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 input::refuse_overwriting(&input, output)?;
             }
             let vocabulary = input::vocabulary(None)?;
-            let imported = input::import(&input, &vocabulary)?;
+            let imported = input::import(&input, &vocabulary, Carry::Keep)?;
             report_problems(&imported.problems);
-            let exported = export_hsds(
-                &imported.directory,
-                &vocabulary,
-                &ExportOptions { province },
-            );
-            write_output(
-                output.as_ref(),
-                serde_json::to_string_pretty(&exported)?.as_bytes(),
-            )?;
+            let options = ExportOptions { province };
+            let write = |writer: &mut dyn Write| {
+                write_hsds(writer, &imported.directory, &vocabulary, &options, true)
+            };
+            match &output {
+                Some(path) => {
+                    let file = fs::File::create(path)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    let mut writer = std::io::BufWriter::new(file);
+                    write(&mut writer)?;
+                    writer.flush()?;
+                }
+                None => {
+                    let mut writer = std::io::BufWriter::new(std::io::stdout().lock());
+                    write(&mut writer)?;
+                    writeln!(writer)?;
+                    writer.flush()?;
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Index {
@@ -332,13 +347,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             input::refuse_overwriting(&input, &output)?;
             let vocabulary = input::vocabulary(synonyms.as_deref())?;
-            let imported = input::import(&input, &vocabulary)?;
+            let imported = input::import(&input, &vocabulary, Carry::CheckOnly)?;
             report_problems(&imported.problems);
-            let gzipped_json = gzip(&serde_json::to_vec(&export_hsds(
-                &imported.directory,
-                &vocabulary,
-                &ExportOptions::default(),
-            ))?)?;
+            let gzipped_json = match input::json_file(&input) {
+                Some(file) => gzipped_file_size(file)?,
+                None => gzipped_export_size(&imported.directory, &vocabulary)?,
+            };
             let services = imported.directory.services.len();
             let index = wegwijs_directory::Index::build(imported.directory, vocabulary);
             let bytes = index.to_bytes();
@@ -417,7 +431,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::BenchDocs { input, output } => {
             let vocabulary = input::vocabulary(None)?;
-            let imported = input::import(&input, &vocabulary)?;
+            let imported = input::import(&input, &vocabulary, Carry::CheckOnly)?;
             let docs = bench::minisearch_documents(&imported.directory, &vocabulary);
             write_output(Some(&output), serde_json::to_string(&docs)?.as_bytes())?;
             Ok(ExitCode::SUCCESS)
@@ -655,10 +669,52 @@ fn write_output(path: Option<&PathBuf>, bytes: &[u8]) -> Result<()> {
     }
 }
 
+/// The size of the directory's HSDS export, gzipped, without holding either in memory.
+fn gzipped_export_size(
+    directory: &wegwijs_directory::Directory,
+    vocabulary: &wegwijs_directory::Vocabulary,
+) -> Result<usize> {
+    // The default level: `best` takes three times as long on a large map for 1 % less.
+    let encoder = flate2::write::GzEncoder::new(Counter(0), flate2::Compression::default());
+    // serde_json writes a token at a time; the encoder wants large writes.
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, encoder);
+    write_hsds(
+        &mut buffered,
+        directory,
+        vocabulary,
+        &ExportOptions::default(),
+        false,
+    )?;
+    let encoder = buffered.into_inner().map_err(|error| error.into_error())?;
+    Ok(encoder.finish()?.0)
+}
+
+/// The size of a file gzipped, read in pieces.
+fn gzipped_file_size(mut file: fs::File) -> Result<usize> {
+    let mut encoder = flate2::write::GzEncoder::new(Counter(0), flate2::Compression::default());
+    std::io::copy(&mut file, &mut encoder)?;
+    Ok(encoder.finish()?.0)
+}
+
+/// The size of `bytes` gzipped.
 fn gzip(bytes: &[u8]) -> Result<usize> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::GzEncoder::new(Counter(0), flate2::Compression::best());
     encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len())
+    Ok(encoder.finish()?.0)
+}
+
+/// Counts what is written to it, and keeps nothing.
+struct Counter(usize);
+
+impl Write for Counter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn now() -> LocalDateTime {

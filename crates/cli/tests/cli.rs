@@ -458,3 +458,44 @@ fn a_dutch_excel_sheet_and_json_with_a_byte_order_mark_are_read() {
         .success()
         .stdout(predicates::str::contains("1 service"));
 }
+
+#[test]
+fn an_endless_or_too_large_input_is_refused_with_the_limit() {
+    // A device is refused at its first byte, not read until memory runs out.
+    wegwijs()
+        .args(["validate", "/dev/zero"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "not valid JSON at line 1, column 1",
+        ));
+    // A pipe has no size to check beforehand: reading stops at the limit.
+    wegwijs()
+        .args(["validate", "/dev/stdin", "--max-input-mb", "2"])
+        .write_stdin(" ".repeat(3 << 20))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("larger than 2 MB"))
+        .stderr(predicates::str::contains("--max-input-mb"));
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.json");
+    std::fs::write(&big, " ".repeat(3 << 20)).unwrap();
+    wegwijs()
+        .args(["validate", "--max-input-mb", "2"])
+        .arg(&big)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("larger than 2 MB"));
+    let latin = dir.path().join("latin.json");
+    std::fs::write(&latin, b"[{\"id\": \"a\", \"name\": \"Caf\xe9\"}]").unwrap();
+    wegwijs()
+        .arg("validate")
+        .arg(&latin)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("Save it as UTF-8"));
+    wegwijs()
+        .args(["validate", "www/data/kaart.json", "--max-input-mb", "2"])
+        .assert()
+        .success();
+}

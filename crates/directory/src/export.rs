@@ -10,6 +10,7 @@
 //! input's own version wins where both exist (its `attributes`, its organisation's
 //! description).
 
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::hsds_schema::{Entity, Kind, SERVICE};
@@ -39,21 +40,71 @@ pub fn export_hsds(
     vocabulary: &Vocabulary,
     options: &ExportOptions,
 ) -> Value {
-    let contents: Vec<Value> = directory
-        .services
-        .iter()
-        .map(|service| export_service(service, vocabulary, options))
-        .collect();
-    json!({
-        "total_items": contents.len(),
-        "total_pages": 1,
-        "page_number": 1,
-        "size": contents.len(),
-        "first_page": true,
-        "last_page": true,
-        "empty": contents.is_empty(),
-        "contents": contents,
+    serde_json::to_value(Page {
+        directory,
+        vocabulary,
+        options,
     })
+    .expect("an exported page is JSON")
+}
+
+/// Writes the directory as an HSDS 3.0 service list page to `writer` (indented when
+/// `pretty`), one service at a time: a large map never exists as one JSON tree.
+pub fn write_hsds(
+    writer: impl std::io::Write,
+    directory: &Directory,
+    vocabulary: &Vocabulary,
+    options: &ExportOptions,
+    pretty: bool,
+) -> serde_json::Result<()> {
+    let page = Page {
+        directory,
+        vocabulary,
+        options,
+    };
+    if pretty {
+        serde_json::to_writer_pretty(writer, &page)
+    } else {
+        serde_json::to_writer(writer, &page)
+    }
+}
+
+/// A service list page whose services are exported as they are written.
+struct Page<'a> {
+    directory: &'a Directory,
+    vocabulary: &'a Vocabulary,
+    options: &'a ExportOptions,
+}
+
+impl Serialize for Page<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let count = self.directory.services.len();
+        // In the order `json!` would give: keys sorted.
+        let mut page = serializer.serialize_map(Some(8))?;
+        page.serialize_entry("contents", &Contents(self))?;
+        page.serialize_entry("empty", &(count == 0))?;
+        page.serialize_entry("first_page", &true)?;
+        page.serialize_entry("last_page", &true)?;
+        page.serialize_entry("page_number", &1)?;
+        page.serialize_entry("size", &count)?;
+        page.serialize_entry("total_items", &count)?;
+        page.serialize_entry("total_pages", &1)?;
+        page.end()
+    }
+}
+
+/// The services of a [`Page`], each exported when it is written.
+struct Contents<'a>(&'a Page<'a>);
+
+impl Serialize for Contents<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let page = self.0;
+        let mut list = serializer.serialize_seq(Some(page.directory.services.len()))?;
+        for service in &page.directory.services {
+            list.serialize_element(&export_service(service, page.vocabulary, page.options))?;
+        }
+        list.end()
+    }
 }
 
 /// A stable UUID for an id: the id itself when it is a UUID.
@@ -250,7 +301,7 @@ fn export_service(service: &Service, vocabulary: &Vocabulary, options: &ExportOp
 /// `object` with the carried fields merged in: the carried (input) version wins, nested
 /// objects are merged field by field.
 fn with_carried(mut object: Map<String, Value>, carried: &Carried) -> Value {
-    merge(&mut object, &carried.0);
+    merge(&mut object, &carried.to_map());
     Value::Object(object)
 }
 

@@ -255,11 +255,15 @@ impl fmt::Display for IndexError {
 
 impl std::error::Error for IndexError {}
 
+/// A document with the half-counts of a term per field.
+type DocCounts = (u32, [u8; FIELD_COUNT]);
+
 /// Collects terms while building.
 #[derive(Default)]
 struct Builder {
-    /// stem → doc → field → half-counts
-    terms: BTreeMap<String, BTreeMap<u32, [u8; FIELD_COUNT]>>,
+    /// stem → (doc, half-counts per field), docs in increasing order: services are added one
+    /// after the other, so a term's list only ever grows at its end.
+    terms: HashMap<String, Vec<DocCounts>>,
     surfaces: BTreeMap<String, String>,
     lengths: Vec<[u16; FIELD_COUNT]>,
 }
@@ -281,12 +285,11 @@ impl Builder {
         self.surfaces
             .entry(token.to_owned())
             .or_insert_with(|| stemmed.clone());
-        let counts = self
-            .terms
-            .entry(stemmed)
-            .or_default()
-            .entry(doc)
-            .or_insert([0; FIELD_COUNT]);
+        let docs = self.terms.entry(stemmed).or_default();
+        if docs.last().is_none_or(|(last, _)| *last != doc) {
+            docs.push((doc, [0; FIELD_COUNT]));
+        }
+        let counts = &mut docs.last_mut().expect("just pushed").1;
         // A description counts a word once: repeating it (or a long text) must not win.
         let cap = if field == Field::Description { 2 } else { 31 };
         let count = &mut counts[field as usize];
@@ -313,28 +316,30 @@ impl Index {
                 builder.add_text(doc, field, &text, &lexicon);
             }
         }
-        let terms: Vec<String> = builder.terms.keys().cloned().collect();
+        let mut by_term: Vec<(String, Vec<DocCounts>)> = builder.terms.into_iter().collect();
+        by_term.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut terms = Vec::with_capacity(by_term.len());
+        let mut postings = Vec::with_capacity(by_term.len());
+        for (term, docs) in by_term {
+            let mut posting = Postings::default();
+            for (doc, counts) in docs {
+                for field in Field::ALL {
+                    let count = counts[field as usize];
+                    if count > 0 {
+                        posting.docs.push(doc);
+                        posting.meta.push((field as u8) << 5 | count);
+                    }
+                }
+            }
+            posting.docs.shrink_to_fit();
+            posting.meta.shrink_to_fit();
+            terms.push(term);
+            postings.push(posting);
+        }
         let term_ids: HashMap<&str, u32> = terms
             .iter()
             .enumerate()
             .map(|(id, term)| (term.as_str(), id as u32))
-            .collect();
-        let postings = builder
-            .terms
-            .values()
-            .map(|docs| {
-                let mut postings = Postings::default();
-                for (&doc, counts) in docs {
-                    for field in Field::ALL {
-                        let count = counts[field as usize];
-                        if count > 0 {
-                            postings.docs.push(doc);
-                            postings.meta.push((field as u8) << 5 | count);
-                        }
-                    }
-                }
-                postings
-            })
             .collect();
         let surfaces = builder
             .surfaces
@@ -363,12 +368,20 @@ impl Index {
     /// The index as bytes: magic, format version, the [`checksum`] of the rest, then the
     /// postcard encoding.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let body = postcard::to_allocvec(&self.stored).expect("an index always serializes");
-        let mut bytes = Vec::with_capacity(body.len() + 16);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&INDEX_FORMAT.to_le_bytes());
-        bytes.extend_from_slice(&checksum(&body).to_le_bytes());
-        bytes.extend(body);
+        // Measured first, so the buffer never grows by doubling (twice the index in memory).
+        let size =
+            postcard::serialize_with_flavor(&self.stored, postcard::ser_flavors::Size::default())
+                .expect("an index always serializes");
+        let mut header = Vec::with_capacity(MAGIC.len() + 12 + size);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&INDEX_FORMAT.to_le_bytes());
+        let sum_at = header.len();
+        header.extend_from_slice(&[0; 8]);
+        // The body is written after the header in the same buffer (no second copy of it).
+        let mut bytes =
+            postcard::to_extend(&self.stored, header).expect("an index always serializes");
+        let sum = checksum(&bytes[sum_at + 8..]);
+        bytes[sum_at..sum_at + 8].copy_from_slice(&sum.to_le_bytes());
         bytes
     }
 

@@ -136,24 +136,37 @@ impl Status {
 /// history, an organisation's website, a phone's `type`.
 ///
 /// Nothing in it is shown to residents or searched, and the index leaves it out: it is for
-/// `wegwijs export` only.
+/// `wegwijs export` only. It is kept as compact JSON text (a map of the fields), not as a
+/// JSON tree: a tree of many small maps costs ten times the text in memory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Carried(pub(crate) Map<String, Value>);
+pub struct Carried(Option<Box<str>>);
 
 impl Carried {
-    /// Whether nothing was carried.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The carried field `key`.
-    pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0.get(key)
+    /// The fields of `map`; nothing when it is empty.
+    pub(crate) fn from_map(map: &Map<String, Value>) -> Self {
+        if map.is_empty() {
+            return Self(None);
+        }
+        let text = serde_json::to_string(map).expect("a JSON map writes as text");
+        Self(Some(text.into_boxed_str()))
     }
 
     /// The carried fields, by name.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter()
+    pub fn to_map(&self) -> Map<String, Value> {
+        self.0
+            .as_deref()
+            .map(|text| serde_json::from_str(text).expect("carried fields are JSON we wrote"))
+            .unwrap_or_default()
+    }
+
+    /// Whether nothing was carried.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// The carried field `key`.
+    pub fn get(&self, key: &str) -> Option<Value> {
+        self.to_map().remove(key)
     }
 }
 

@@ -16,25 +16,35 @@ pub(crate) const SOURCE_FIELD: &str = "_source";
 #[derive(Debug, Default)]
 pub(crate) struct Reader {
     problems: RefCell<Vec<Problem>>,
-    /// Whether fields the model has no place for are kept for the export: yes for HSDS
-    /// input, no for objects the spreadsheet importer assembled (they hold nothing more than
-    /// the model reads, in a shape of Wegwijs's own).
-    assembled: bool,
+    carry: Carry,
+}
+
+/// What happens to the HSDS fields the model has no place for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Carry {
+    /// They are checked (problems are named) and kept for an export.
+    #[default]
+    Keep,
+    /// They are checked, so every problem is named, but not kept: for reading a map to
+    /// validate, index or search it, where keeping them would only cost memory.
+    CheckOnly,
+    /// They are neither checked nor kept: for objects an importer assembled itself (the
+    /// spreadsheet's), which hold nothing more than the model reads.
+    Skip,
 }
 
 impl Reader {
-    /// A reader for objects that an importer assembled itself, whose leftover fields are not
-    /// carried.
-    pub(crate) fn for_assembled() -> Self {
+    /// A reader that treats carried fields as `carry` says.
+    pub(crate) fn with_carry(carry: Carry) -> Self {
         Self {
-            assembled: true,
+            carry,
             ..Self::default()
         }
     }
 
-    /// Whether HSDS fields the model has no place for are kept.
-    pub(crate) fn carries(&self) -> bool {
-        !self.assembled
+    /// What happens to carried fields.
+    pub(crate) fn carry(&self) -> Carry {
+        self.carry
     }
 
     /// A node for the document root, with the JSON path `$`.
@@ -44,6 +54,30 @@ impl Reader {
             parent: None,
             segment: Segment::Root,
             reader: self,
+        }
+    }
+
+    /// Runs `f` on item `index` of the list at `key` of the document root (`None`: the root
+    /// is the list), for a list read one item at a time.
+    pub(crate) fn with_item<T>(
+        &self,
+        key: Option<&str>,
+        index: usize,
+        item: &Value,
+        f: impl FnOnce(Node<'_>) -> T,
+    ) -> T {
+        let root = Node {
+            value: &Value::Null,
+            parent: None,
+            segment: Segment::Root,
+            reader: self,
+        };
+        match key {
+            Some(key) => {
+                let list = root.child(&Value::Null, Segment::Key(key));
+                f(list.child(item, Segment::Index(index)))
+            }
+            None => f(root.child(item, Segment::Index(index))),
         }
     }
 
@@ -98,9 +132,9 @@ impl<'a> Node<'a> {
         Some(self.child(value, Segment::Index(index)))
     }
 
-    /// Whether HSDS fields the model has no place for are kept (see [`Reader::carries`]).
-    pub(crate) fn carries(&self) -> bool {
-        self.reader.carries()
+    /// What happens to the HSDS fields the model has no place for.
+    pub(crate) fn carry(&self) -> Carry {
+        self.reader.carry()
     }
 
     /// The raw JSON value at this place.
@@ -199,11 +233,15 @@ impl<'a> Node<'a> {
         let Value::Array(items) = self.value else {
             return Vec::new();
         };
-        items
+        let mut mapped: Vec<T> = items
             .iter()
             .enumerate()
             .filter_map(|(index, item)| f(self.child(item, Segment::Index(index))))
-            .collect()
+            .collect();
+        // Most HSDS lists hold one or two items; the model keeps many of them, so spare
+        // capacity (a collected list starts at four) would cost more than the items.
+        mapped.shrink_to_fit();
+        mapped
     }
 
     /// Text at `key`: strings are trimmed, numbers and booleans are written out, empty

@@ -188,10 +188,23 @@ proptest! {
     }
 
     #[test]
-    fn any_json_document_never_panics(document in json_value()) {
-        if let Ok(imported) = import_value(&document) {
+    fn any_json_document_never_panics_and_reads_the_same_streamed(document in json_value()) {
+        let text = document.to_string();
+        let parsed: Value = serde_json::from_str(&text).unwrap();
+        let whole = import_value(&parsed);
+        prop_assert_eq!(&wegwijs_directory::import_json(&text), &whole, "streamed and whole differ");
+        if let Ok(imported) = whole {
             use_everything(&imported.directory);
         }
+    }
+
+    #[test]
+    fn a_list_reads_the_same_streamed(wild in service_like(), page in any::<bool>()) {
+        let list = vec![valid("valid-1", "Alpha"), wild.clone(), valid("valid-2", "Omega"), wild];
+        let document = if page { json!({"total_items": 4, "contents": list}) } else { Value::Array(list) };
+        let text = document.to_string();
+        let parsed: Value = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(wegwijs_directory::import_json(&text), import_value(&parsed));
     }
 
     #[test]

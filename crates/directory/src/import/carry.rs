@@ -14,7 +14,7 @@ use crate::hsds_schema::{Entity, Kind};
 use crate::links::mail_link;
 use crate::model::Carried;
 use crate::problem::Severity;
-use crate::reader::{kind, Node, SOURCE_FIELD};
+use crate::reader::{kind, Carry, Node, SOURCE_FIELD};
 
 /// How a field is carried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub(crate) fn carried(node: Node<'_>, entity: &Entity, read: &[(&str, Read)]) ->
     let Value::Object(object) = node.value() else {
         return Carried::default();
     };
-    if !node.carries() {
+    if node.carry() == Carry::Skip {
         return Carried::default();
     }
     let mut kept = Map::new();
@@ -50,7 +50,10 @@ pub(crate) fn carried(node: Node<'_>, entity: &Entity, read: &[(&str, Read)]) ->
             kept.insert(key.clone(), value);
         }
     }
-    Carried(kept)
+    match node.carry() {
+        Carry::Keep => Carried::from_map(&kept),
+        Carry::CheckOnly | Carry::Skip => Carried::default(),
+    }
 }
 
 /// The value of `key` in the object at `parent`, as the schema allows it (`None`: absent
@@ -268,7 +271,8 @@ mod tests {
             &[("name", Read::ByModel)],
         );
         assert!(problems.is_empty(), "{problems:?}");
-        let keys: Vec<_> = kept.iter().map(|(k, _)| k.as_str()).collect();
+        let fields = kept.to_map();
+        let keys: Vec<_> = fields.keys().map(String::as_str).collect();
         assert_eq!(keys, ["accreditations", "x-gemeente"]);
     }
 
@@ -296,8 +300,8 @@ mod tests {
         );
         assert_eq!(kept.get("program").unwrap()["id"], uuid_for("p1"));
         assert_eq!(kept.get("program").unwrap()["description"], "Armoedebeleid");
-        assert_eq!(kept.get("program_id").unwrap(), &json!(uuid_for("7")));
-        assert_eq!(kept.get("funding").unwrap(), &json!([{"source": "Wmo"}]));
+        assert_eq!(kept.get("program_id").unwrap(), json!(uuid_for("7")));
+        assert_eq!(kept.get("funding").unwrap(), json!([{"source": "Wmo"}]));
         assert!(kept.get("metadata").is_none());
     }
 
@@ -311,7 +315,7 @@ mod tests {
             ],
         );
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(kept.get("languages").unwrap(), &json!([{"code": "en"}]));
+        assert_eq!(kept.get("languages").unwrap(), json!([{"code": "en"}]));
         assert!(kept.get("cost_options").is_none());
     }
 

@@ -13,13 +13,16 @@ use serde_json::Value;
 
 use crate::model::{Directory, Service};
 use crate::problem::{Problem, Severity};
+pub use crate::reader::Carry;
 use crate::reader::{kind, Node, Reader};
+use shapes::Shape;
 
 mod carry;
 mod csv_package;
 mod service;
 mod shapes;
 mod spreadsheet;
+mod stream;
 
 pub use csv_package::import_csv_package;
 use service::service;
@@ -47,6 +50,11 @@ pub enum ImportError {
         /// The parser's message.
         message: String,
     },
+    /// The input could not be read to its end.
+    Unreadable {
+        /// Why.
+        message: String,
+    },
     /// The JSON is valid but is not a service, a list of services or a service list page.
     NotAServiceList {
         /// What was found instead.
@@ -62,6 +70,7 @@ impl fmt::Display for ImportError {
                 column,
                 message,
             } => write!(f, "not valid JSON at line {line}, column {column}: {message}"),
+            Self::Unreadable { message } => write!(f, "cannot be read to its end: {message}"),
             Self::NotAServiceList { found } => write!(
                 f,
                 "expected HSDS services (a list page with `contents`, a list, or one service, service-at-location or organisation with services), found {found}"
@@ -72,90 +81,167 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Imports HSDS 3.0 JSON text.
+/// Imports HSDS 3.0 JSON text. The services of a list are read one at a time as the text is
+/// parsed, so a large export never exists as a whole JSON tree in memory.
 pub fn import_json(text: &str) -> Result<Imported, ImportError> {
     // A byte order mark (as Windows tools write) is not part of the JSON.
-    let text = text.trim_start_matches('\u{feff}');
-    let value: Value = serde_json::from_str(text).map_err(|error| ImportError::InvalidJson {
-        line: error.line(),
-        column: error.column(),
-        message: error.to_string(),
-    })?;
-    import_value(&value)
+    stream::import_text(text.trim_start_matches('\u{feff}'))
+}
+
+/// Imports HSDS 3.0 JSON from `reader`, read once from front to back: for large files, where
+/// holding the text would cost as much memory again as the services read from it. `carry`
+/// says whether the fields the model has no place for are kept (for an export) or only
+/// checked.
+pub fn import_json_reader(
+    mut reader: impl std::io::BufRead,
+    carry: Carry,
+) -> Result<Imported, ImportError> {
+    // A byte order mark (as Windows tools write) is not part of the JSON.
+    if reader
+        .fill_buf()
+        .is_ok_and(|start| start.starts_with("\u{feff}".as_bytes()))
+    {
+        reader.consume(3);
+    }
+    stream::import_reader(reader, carry)
 }
 
 /// Imports an already parsed HSDS 3.0 JSON document.
 pub fn import_value(value: &Value) -> Result<Imported, ImportError> {
+    let mut collector = Collector::new(Reader::default());
     match value {
-        Value::Array(items) if shapes::needs_reshaping(items.iter()) => Ok(import_services(
-            &Value::Array(shapes::list_as_services(items, "$")),
-            Reader::default(),
-        )),
-        Value::Array(_) => Ok(import_services(value, Reader::default())),
-        Value::Object(object) if object.contains_key("contents") => {
-            let Value::Array(items) = &object["contents"] else {
-                return Err(ImportError::NotAServiceList {
-                    found: "an object whose `contents` is not a list",
-                });
-            };
-            if shapes::needs_reshaping(items.iter()) {
-                let services = shapes::list_as_services(items, "$.contents");
-                return Ok(import_services(&Value::Array(services), Reader::default()));
+        Value::Array(items) => collector.list(None, items),
+        Value::Object(object) => match object.get("contents") {
+            Some(Value::Array(items)) => collector.list(Some("contents"), items),
+            Some(_) => return Err(ImportError::NotAServiceList { found: NOT_A_LIST }),
+            None => collector.single(value)?,
+        },
+        other => return Err(ImportError::NotAServiceList { found: kind(other) }),
+    }
+    Ok(collector.finish())
+}
+
+/// What a page whose `contents` is not a list is called in [`ImportError::NotAServiceList`].
+const NOT_A_LIST: &str = "an object whose `contents` is not a list";
+
+/// Gathers the services of one document, item by item, in input order: every service once
+/// (a later one with an id already read is left out with a warning naming both places),
+/// service-at-locations joined per service at the end.
+pub(crate) struct Collector {
+    reader: Reader,
+    /// The ids read so far, with their place.
+    seen: HashMap<String, String>,
+    services: Vec<Service>,
+    /// Service-at-locations with their path: one service may come in several.
+    links: Vec<(Value, String)>,
+}
+
+impl Collector {
+    /// A collector whose problems go to `reader`.
+    pub(crate) fn new(reader: Reader) -> Self {
+        Self {
+            reader,
+            seen: HashMap::new(),
+            services: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+
+    /// Reads every item of the list at `key` (`None`: the document is the list).
+    pub(crate) fn list(&mut self, key: Option<&str>, items: &[Value]) {
+        for (index, item) in items.iter().enumerate() {
+            self.item(key, index, item);
+        }
+    }
+
+    /// Reads item `index` of the list at `key`.
+    pub(crate) fn item(&mut self, key: Option<&str>, index: usize, item: &Value) {
+        let path = || match key {
+            Some(key) => format!("$.{key}[{index}]"),
+            None => format!("$[{index}]"),
+        };
+        match shapes::shape(item) {
+            Shape::Service => {
+                let Self {
+                    reader,
+                    seen,
+                    services,
+                    ..
+                } = self;
+                let read = reader.with_item(key, index, item, |node| unique(seen, node));
+                services.extend(read);
             }
-            let reader = Reader::default();
-            let mut seen = HashMap::new();
-            let services = reader
-                .root(value)
-                .map_records("contents", unique_service(&mut seen));
-            Ok(Imported {
-                directory: Directory { services },
-                problems: reader.into_problems(),
-            })
+            Shape::Organization => {
+                for service in shapes::as_services([(item, path())]) {
+                    self.assembled(&service);
+                }
+            }
+            Shape::ServiceAtLocation => self.links.push((item.clone(), path())),
         }
-        Value::Object(_) if shapes::needs_reshaping(std::iter::once(value)) => {
-            let services = shapes::as_services([(value, "$".to_owned())]);
-            Ok(import_services(&Value::Array(services), Reader::default()))
+    }
+
+    /// Reads a document that is one object: a service, a service-at-location or an
+    /// organisation with services.
+    pub(crate) fn single(&mut self, value: &Value) -> Result<(), ImportError> {
+        match shapes::shape(value) {
+            Shape::Service if value.get("name").is_none() => Err(ImportError::NotAServiceList {
+                found: "an object without `contents` or `name`",
+            }),
+            Shape::Service => {
+                self.assembled(value);
+                Ok(())
+            }
+            _ => {
+                for service in shapes::as_services([(value, "$".to_owned())]) {
+                    self.assembled(&service);
+                }
+                Ok(())
+            }
         }
-        Value::Object(object) if object.contains_key("name") => {
-            let reader = Reader::default();
-            let services = service(reader.root(value)).into_iter().collect();
-            Ok(Imported {
-                directory: Directory { services },
-                problems: reader.into_problems(),
-            })
+    }
+
+    /// Reads a service that knows its place (a `_source` field) or is the document.
+    fn assembled(&mut self, service: &Value) {
+        let read = unique(&mut self.seen, self.reader.root(service));
+        self.services.extend(read);
+    }
+
+    /// The services and every problem found.
+    pub(crate) fn finish(mut self) -> Imported {
+        let links = std::mem::take(&mut self.links);
+        let joined = shapes::as_services(links.iter().map(|(link, path)| (link, path.clone())));
+        for service in &joined {
+            self.assembled(service);
         }
-        Value::Object(_) => Err(ImportError::NotAServiceList {
-            found: "an object without `contents` or `name`",
-        }),
-        other => Err(ImportError::NotAServiceList { found: kind(other) }),
+        Imported {
+            directory: Directory {
+                services: self.services,
+            },
+            problems: self.reader.into_problems(),
+        }
     }
 }
 
-/// Reads one service of a list, like [`service`], and keeps only the first of services that
-/// share an id (`seen` maps the ids read so far to their place): a later one is left out
-/// with a warning that names both places.
-fn unique_service(
-    seen: &mut HashMap<String, String>,
-) -> impl FnMut(Node<'_>) -> Option<Service> + '_ {
-    move |node| {
-        let read = service(node)?;
-        match seen.entry(read.id.clone()) {
-            Entry::Occupied(first) => {
-                node.problem(
-                    Severity::Warning,
-                    "id",
-                    format!(
-                        "{:?} is also the id of the service at {}; left out: every service needs its own id",
-                        read.id,
-                        first.get()
-                    ),
-                );
-                None
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(node.path());
-                Some(read)
-            }
+/// Reads one service, like [`service`], unless its id was read before (`seen` maps the ids
+/// read so far to their place): then it is left out with a warning that names both places.
+fn unique(seen: &mut HashMap<String, String>, node: Node<'_>) -> Option<Service> {
+    let read = service(node)?;
+    match seen.entry(read.id.clone()) {
+        Entry::Occupied(first) => {
+            node.problem(
+                Severity::Warning,
+                "id",
+                format!(
+                    "{:?} is also the id of the service at {}; left out: every service needs its own id",
+                    read.id,
+                    first.get()
+                ),
+            );
+            None
+        }
+        Entry::Vacant(slot) => {
+            slot.insert(node.path());
+            Some(read)
         }
     }
 }
@@ -163,12 +249,11 @@ fn unique_service(
 /// Imports a JSON array of service objects with `reader`; anything that is not an array
 /// gives nothing.
 pub(crate) fn import_services(services: &Value, reader: Reader) -> Imported {
-    let mut seen = HashMap::new();
-    let services = reader.root(services).map_items(unique_service(&mut seen));
-    Imported {
-        directory: Directory { services },
-        problems: reader.into_problems(),
+    let mut collector = Collector::new(reader);
+    if let Value::Array(items) = services {
+        collector.list(None, items);
     }
+    collector.finish()
 }
 
 #[cfg(test)]

@@ -134,10 +134,19 @@ pub(crate) fn service(node: Node<'_>) -> Option<Service> {
     hours_notes.dedup();
 
     let mut carried_fields = carried(node, &SERVICE, SERVICE_READ);
-    if let Some(org) = organization.as_ref().filter(|org| !org.carried.is_empty()) {
-        carried_fields
-            .0
-            .insert("organization".into(), Value::Object(org.carried.0.clone()));
+    match &organization {
+        Some(org) if org.carried.is_empty() => {}
+        Some(org) if org.name.is_none() => node.problem(
+            Severity::Warning,
+            "organization",
+            "an organisation needs a name; its other fields are left out of the export",
+        ),
+        Some(org) => {
+            let mut fields = carried_fields.to_map();
+            fields.insert("organization".into(), Value::Object(org.carried.to_map()));
+            carried_fields = Carried::from_map(&fields);
+        }
+        None => {}
     }
     let (free, fees) = costs(node);
     let mut languages = node.map_list("languages", language);
@@ -219,7 +228,7 @@ struct OrgDetails {
 fn org_details(org: Node<'_>) -> OrgDetails {
     let email = checked_email(org, "email");
     let website = checked_web(org, "website");
-    let mut carried = carried(
+    let carried = carried(
         org,
         &ORGANIZATION,
         &[
@@ -229,11 +238,13 @@ fn org_details(org: Node<'_>) -> OrgDetails {
             ("phones", Read::AlsoCarried),
         ],
     );
+    let mut fields = carried.to_map();
     for (key, value) in [("email", &email), ("website", &website)] {
         if let Some(value) = value {
-            carried.0.insert(key.into(), value.clone().into());
+            fields.insert(key.into(), value.clone().into());
         }
     }
+    let carried = Carried::from_map(&fields);
     OrgDetails {
         name: org.text("name"),
         website: website.or_else(|| checked_web(org, "url")),

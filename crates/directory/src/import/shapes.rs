@@ -13,7 +13,7 @@ use crate::reader::SOURCE_FIELD;
 
 /// What one item of an HSDS list is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
+pub(crate) enum Shape {
     /// A service (or something the service reader will reject with a reason).
     Service,
     /// A service-at-location with its `service`.
@@ -22,7 +22,8 @@ enum Shape {
     Organization,
 }
 
-fn shape(item: &Value) -> Shape {
+/// What `item` is, by the fields that only that shape has.
+pub(crate) fn shape(item: &Value) -> Shape {
     if item.get("service").is_some_and(Value::is_object) {
         Shape::ServiceAtLocation
     } else if item.get("services").is_some_and(Value::is_array) && item.get("name").is_some() {
@@ -30,23 +31,6 @@ fn shape(item: &Value) -> Shape {
     } else {
         Shape::Service
     }
-}
-
-/// Whether any item of `items` is a service-at-location or an organisation, so that
-/// [`as_services`] is needed.
-pub(crate) fn needs_reshaping<'a>(mut items: impl Iterator<Item = &'a Value>) -> bool {
-    items.any(|item| shape(item) != Shape::Service)
-}
-
-/// The services that the items of the list at `base` (such as `$.contents`) describe, in
-/// input order, each marked with the path it came from.
-pub(crate) fn list_as_services(items: &[Value], base: &str) -> Vec<Value> {
-    as_services(
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| (item, format!("{base}[{index}]"))),
-    )
 }
 
 /// The services that `items`, each with its JSON path, describe.
@@ -135,8 +119,12 @@ mod tests {
             json!({"id": "l2", "service": {"id": "s", "name": "Inloop"}, "location": {"name": "Zuid"}}),
             json!({"id": "t", "name": "Taalhuis"}),
         ];
-        assert!(needs_reshaping(items.iter()));
-        let services = list_as_services(&items, "$.contents");
+        let services = as_services(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (item, format!("$.contents[{i}]"))),
+        );
         assert_eq!(services.len(), 2);
         let links = services[0]["service_at_locations"].as_array().unwrap();
         assert_eq!(links.len(), 2);
@@ -152,7 +140,7 @@ mod tests {
             {"id": "a", "name": "Maatje"},
             {"id": "b", "name": "Klus", "organization": {"name": "Eigen"}},
         ]})];
-        let services = list_as_services(&items, "$");
+        let services = as_services([(&items[0], "$[0]".to_owned())]);
         assert_eq!(services[0]["organization"]["name"], "Welzijn");
         assert!(services[0]["organization"].get("services").is_none());
         assert_eq!(services[1]["organization"]["name"], "Eigen");
@@ -160,8 +148,16 @@ mod tests {
     }
 
     #[test]
-    fn plain_services_need_nothing() {
-        let items = [json!({"id": "a", "name": "A"}), json!(3)];
-        assert!(!needs_reshaping(items.iter()));
+    fn shapes_are_told_apart_by_their_own_fields() {
+        assert_eq!(shape(&json!({"id": "a", "name": "A"})), Shape::Service);
+        assert_eq!(shape(&json!(3)), Shape::Service);
+        assert_eq!(
+            shape(&json!({"service": {"name": "A"}})),
+            Shape::ServiceAtLocation
+        );
+        assert_eq!(
+            shape(&json!({"name": "O", "services": []})),
+            Shape::Organization
+        );
     }
 }

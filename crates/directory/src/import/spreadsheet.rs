@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::{import_services, ImportError, Imported};
 use crate::problem::{Problem, Severity};
 use crate::profile::{taxonomy, Access, Domain, Level, TargetGroup};
-use crate::reader::{Reader, SOURCE_FIELD};
+use crate::reader::{Carry, Reader, SOURCE_FIELD};
 use crate::time::{parse_clock, Weekday};
 use crate::vocabulary::Vocabulary;
 
@@ -210,7 +210,7 @@ pub fn import_spreadsheet(
             message: "the sheet has no services, only its header row".into(),
         });
     }
-    let mut imported = import_services(&Value::Array(services), Reader::for_assembled());
+    let mut imported = import_services(&Value::Array(services), Reader::with_carry(Carry::Skip));
     for problem in &mut imported.problems {
         if let Some((_, column)) = FIELD_COLUMNS
             .iter()
