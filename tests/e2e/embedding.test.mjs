@@ -58,6 +58,7 @@ test("each page downloads only the widget it shows, and a page without one no wa
     ["/sociale-kaart.html", "wegwijs-sociale-kaart .ww-card", ["wegwijs-kaart.js", "wegwijs-kaart_bg.wasm"]],
     ["/hulpwijzer.html", "wegwijs-hulpwijzer .ww-root", ["wegwijs-hulpwijzer.js", "wegwijs-hulpwijzer_bg.wasm"]],
     ["/samenwerkingsscan.html", "wegwijs-samenwerkingsscan .ww-root", ["wegwijs-scan.js", "wegwijs-scan_bg.wasm"]],
+    ["/beheer.html", "wegwijs-beheer .ww-root", ["wegwijs-beheer.js", "wegwijs-beheer_bg.wasm"]],
   ];
   for (const [path, ready, bundle] of pages) {
     const page = await newPage(browser);

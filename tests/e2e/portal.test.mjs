@@ -19,6 +19,7 @@ for (const [path, heading] of [
   ["/samenwerkingsscan.html", "Samenwerkingsscan voor wijkteams"],
   ["/vier-vensters.html", "Vier vensters van integraal werken"],
   ["/inbouwen.html", "Wegwijs inbouwen op je eigen website"],
+  ["/beheer.html", "Sociale kaart beheren"],
 ]) {
   test(`${path} is a complete, accessible page`, async () => {
     const page = await newPage(browser);
@@ -31,6 +32,9 @@ for (const [path, heading] of [
     }
     if (path === "/samenwerkingsscan.html" || path === "/vier-vensters.html") {
       await page.locator("wegwijs-samenwerkingsscan .ww-choose").waitFor();
+    }
+    if (path === "/beheer.html") {
+      await page.locator("wegwijs-beheer input[type=file]").waitFor();
     }
     if (path === "/hulpwijzer.html") {
       await page.locator("wegwijs-hulpwijzer .ww-step-title").waitFor();

@@ -28,16 +28,17 @@ function wegwijsCovered(tag) {
 
 /**
  * The bundle to use for `tag`: one already started that has it; else, when the page holds
- * other kinds of widget that no started bundle covers, the bundle with all; else its own.
+ * other kinds of widget that no started bundle covers and the bundle with all has them, that
+ * one; else its own.
  */
 function wegwijsBundleFor(tag) {
   const started = wegwijsCovered(tag);
   if (started) return started;
-  const kinds = new Set([tag]);
-  for (const other of WEGWIJS_TAGS) {
-    if (!wegwijsCovered(other) && document.querySelector(other)) kinds.add(other);
+  const all = WEGWIJS_BUNDLES[WEGWIJS_ALL].tags;
+  if (all.includes(tag)) {
+    const others = all.filter((other) => other !== tag && !wegwijsCovered(other) && document.querySelector(other));
+    if (others.length > 0) return WEGWIJS_ALL;
   }
-  if (kinds.size > 1) return WEGWIJS_ALL;
   return Object.keys(WEGWIJS_BUNDLES).find((name) => {
     const tags = WEGWIJS_BUNDLES[name].tags;
     return tags.length === 1 && tags[0] === tag;

@@ -71,6 +71,17 @@ const WIDGETS: &[Widget] = &[
             ))
         },
     },
+    #[cfg(feature = "beheer")]
+    Widget {
+        tag: "wegwijs-beheer",
+        attributes: wegwijs_widgets::beheer::BeheerConfig::ATTRIBUTES,
+        accepted: wegwijs_widgets::beheer::BeheerConfig::ACCEPTED,
+        mount: |host, container| {
+            use wegwijs_widgets::beheer::{Beheer, BeheerConfig};
+            let config = BeheerConfig::from_attributes(|name| host.get_attribute(name));
+            Box::new(mount_to(container, move || view! { <Beheer config /> }))
+        },
+    },
 ];
 
 impl Widget {

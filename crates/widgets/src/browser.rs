@@ -227,6 +227,21 @@ pub fn shown_text(root: &web_sys::Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The name and text of every file in `files` (as a file input or a drop gives them).
+pub async fn read_files(files: web_sys::FileList) -> Result<Vec<(String, String)>, String> {
+    let mut read = Vec::new();
+    for index in 0..files.length() {
+        let Some(file) = files.get(index) else {
+            continue;
+        };
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .map_err(|error| format!("{} cannot be read: {error:?}", file.name()))?;
+        read.push((file.name(), text.as_string().unwrap_or_default()));
+    }
+    Ok(read)
+}
+
 /// Reads the file chosen in `input` as text, then hands its name and text to `use_file`.
 pub fn read_chosen_file(
     input: leptos::prelude::NodeRef<leptos::html::Input>,
@@ -342,13 +357,24 @@ pub fn forget(keep: Keep, key: &str) {
 
 /// Offers `text` as a file download named `file_name`, from inside the widget.
 pub fn download_text(inside: &web_sys::Element, file_name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    download(inside, file_name, &parts, "text/plain;charset=utf-8");
+}
+
+/// Offers `bytes` as a file download named `file_name`, from inside the widget.
+pub fn download_bytes(inside: &web_sys::Element, file_name: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    download(inside, file_name, &parts, "application/octet-stream");
+}
+
+/// Offers a blob of `parts` as a download, through a link clicked inside the widget.
+fn download(inside: &web_sys::Element, file_name: &str, parts: &js_sys::Array, mime: &str) {
     let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/plain;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

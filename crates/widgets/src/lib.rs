@@ -7,6 +7,7 @@
 //! The same components render natively (feature `ssr`, used by the component tests) and in
 //! the browser (feature `csr`, used by `wegwijs-embed`).
 
+pub mod beheer;
 pub mod browser;
 pub mod hulpwijzer;
 pub mod i18n;

@@ -60,11 +60,16 @@ fn keys_used_in(dir: &Path, namespaces: &BTreeSet<String>, found: &mut BTreeSet<
                     }
                 }
             }
-            // Keys kept in tables (`"day.monday"`), recognised by a known namespace.
+            // Keys kept in tables (`"day.monday"`), recognised by a known namespace; file
+            // names such as `"kaart.json"` are not keys.
             for literal in source.split('"').skip(1).step_by(2) {
-                let is_key = literal
-                    .split_once('.')
-                    .is_some_and(|(ns, rest)| namespaces.contains(ns) && !rest.is_empty())
+                let file_name = [".json", ".idx", ".csv"]
+                    .iter()
+                    .any(|extension| literal.ends_with(extension));
+                let is_key = !file_name
+                    && literal
+                        .split_once('.')
+                        .is_some_and(|(ns, rest)| namespaces.contains(ns) && !rest.is_empty())
                     && literal
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));

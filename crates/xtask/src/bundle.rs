@@ -47,9 +47,11 @@ pub struct BundleSpec {
 const KAART: &str = "wegwijs-sociale-kaart";
 const HULPWIJZER: &str = "wegwijs-hulpwijzer";
 const SCAN: &str = "wegwijs-samenwerkingsscan";
+const BEHEER: &str = "wegwijs-beheer";
 
-/// Every bundle: one per widget, and one with all widgets for pages with more than one kind.
-pub const BUNDLES: [BundleSpec; 4] = [
+/// Every bundle: one per widget, and one with the three public widgets for pages with more
+/// than one kind. The data manager's page (`beheer`) has only its own.
+pub const BUNDLES: [BundleSpec; 5] = [
     BundleSpec {
         name: "kaart",
         features: Some("kaart"),
@@ -64,6 +66,11 @@ pub const BUNDLES: [BundleSpec; 4] = [
         name: "scan",
         features: Some("scan"),
         tags: &[SCAN],
+    },
+    BundleSpec {
+        name: "beheer",
+        features: Some("beheer"),
+        tags: &[BEHEER],
     },
     BundleSpec {
         name: "alle",
@@ -349,6 +356,8 @@ pub fn build_demo() -> Result<Bundle> {
     for folder in ["css", "img", "data"] {
         copy_dir(&www.join(folder), &demo.join(folder))?;
     }
+    // The spreadsheet template, which the "Sociale kaart beheren" page offers.
+    copy_dir(&workspace_root().join("templates"), &demo.join("templates"))?;
     render_pages(&www, &demo, &bundle.js_integrity)?;
     step("Indexing the demo social map (wegwijs index)");
     run(cargo()

@@ -15,6 +15,7 @@ use crate::model::{Directory, Service};
 use crate::problem::{Problem, Severity};
 pub use crate::reader::Carry;
 use crate::reader::{kind, Node, Reader};
+use crate::vocabulary::Vocabulary;
 use shapes::Shape;
 
 mod carry;
@@ -55,6 +56,11 @@ pub enum ImportError {
         /// Why.
         message: String,
     },
+    /// The files are none of the kinds the import reads.
+    NotRecognised {
+        /// The file names, as given.
+        names: String,
+    },
     /// The JSON is valid but is not a service, a list of services or a service list page.
     NotAServiceList {
         /// What was found instead.
@@ -71,6 +77,10 @@ impl fmt::Display for ImportError {
                 message,
             } => write!(f, "not valid JSON at line {line}, column {column}: {message}"),
             Self::Unreadable { message } => write!(f, "cannot be read to its end: {message}"),
+            Self::NotRecognised { names } => write!(
+                f,
+                "{names}: expected one HSDS JSON file (.json), one spreadsheet (.csv) or the CSV files of an HSDS package (with services.csv)"
+            ),
             Self::NotAServiceList { found } => write!(
                 f,
                 "expected HSDS services (a list page with `contents`, a list, or one service, service-at-location or organisation with services), found {found}"
@@ -104,6 +114,39 @@ pub fn import_json_reader(
         reader.consume(3);
     }
     stream::import_reader(reader, carry)
+}
+
+/// Imports files chosen by name: one `.json` file as HSDS JSON, the CSV files of an HSDS
+/// package (one of them `services.csv`), or one other `.csv` file as the spreadsheet.
+pub fn import_files(
+    files: &[(String, String)],
+    vocabulary: &Vocabulary,
+) -> Result<Imported, ImportError> {
+    let lower = |name: &str| name.to_lowercase();
+    let is = |name: &str, extension: &str| lower(name).ends_with(extension);
+    match files {
+        [(name, text)] if is(name, ".json") => import_json(text),
+        [(name, text)] if is(name, ".csv") && lower(name) != "services.csv" => {
+            import_spreadsheet(name, text, vocabulary)
+        }
+        _ if !files.is_empty()
+            && files.iter().all(|(name, _)| is(name, ".csv"))
+            && files.iter().any(|(name, _)| lower(name) == "services.csv") =>
+        {
+            let package = files
+                .iter()
+                .map(|(name, text)| (lower(name), text.clone()))
+                .collect();
+            import_csv_package(&package)
+        }
+        _ => Err(ImportError::NotRecognised {
+            names: files
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
 }
 
 /// Imports an already parsed HSDS 3.0 JSON document.
@@ -459,6 +502,50 @@ mod tests {
             assert_eq!(hits(markup), 0, "{markup} is searchable");
         }
         assert_eq!(hits("geld"), 1);
+    }
+
+    #[test]
+    fn files_are_read_by_their_kind() {
+        let vocabulary = Vocabulary::dutch();
+        let names = |files: &[(&str, &str)]| {
+            let files: Vec<(String, String)> = files
+                .iter()
+                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+                .collect();
+            import_files(&files, &vocabulary).map(|i| {
+                i.directory
+                    .services
+                    .into_iter()
+                    .map(|s| s.name)
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            names(&[("Kaart.JSON", r#"[{"id": "a", "name": "Inloop"}]"#)]).unwrap(),
+            ["Inloop"]
+        );
+        assert_eq!(
+            names(&[("lindenhoven.csv", "naam\nTaalhuis\n")]).unwrap(),
+            ["Taalhuis"]
+        );
+        assert_eq!(
+            names(&[
+                ("services.csv", "id,name,status\ns1,Maatje,active\n"),
+                ("phones.csv", "id,service_id,number\np1,s1,0341 1\n")
+            ])
+            .unwrap(),
+            ["Maatje"]
+        );
+        for files in [
+            &[("kaart.xlsx", "PK")][..],
+            &[][..],
+            &[("a.json", "[]"), ("b.json", "[]")][..],
+        ] {
+            assert!(
+                matches!(names(files), Err(ImportError::NotRecognised { .. })),
+                "{files:?}"
+            );
+        }
     }
 
     #[test]
