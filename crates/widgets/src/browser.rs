@@ -227,8 +227,46 @@ pub fn shown_text(root: &web_sys::Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Files a person chose in a file input or dropped on the page.
+pub type Files = web_sys::FileList;
+
+/// The files chosen in `input`, when there are any.
+pub fn chosen_files(input: leptos::prelude::NodeRef<leptos::html::Input>) -> Option<Files> {
+    use leptos::prelude::GetUntracked;
+    input
+        .get_untracked()
+        .and_then(|input| input.files())
+        .filter(|files| files.length() > 0)
+}
+
+/// The files dropped with `event`, when there are any.
+pub fn dropped_files(event: &web_sys::DragEvent) -> Option<Files> {
+    event
+        .data_transfer()
+        .and_then(|data| data.files())
+        .filter(|files| files.length() > 0)
+}
+
+/// The names of `files` and their total size in bytes.
+pub fn describe_files(files: &Files) -> (Vec<String>, f64) {
+    let all: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    (
+        all.iter().map(web_sys::File::name).collect(),
+        all.iter().map(|file| file.size()).sum(),
+    )
+}
+
+/// The widget root around `element` (where a download link is put), or the element itself.
+pub fn widget_root(element: &web_sys::Element) -> web_sys::Element {
+    element
+        .closest(".ww-root")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| element.clone())
+}
+
 /// The name and text of every file in `files` (as a file input or a drop gives them).
-pub async fn read_files(files: web_sys::FileList) -> Result<Vec<(String, String)>, String> {
+pub async fn read_files(files: Files) -> Result<Vec<(String, String)>, String> {
     let mut read = Vec::new();
     for index in 0..files.length() {
         let Some(file) = files.get(index) else {

@@ -12,7 +12,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use wegwijs_directory::export::{write_hsds, ExportOptions};
 use wegwijs_directory::import::import_files;
 use wegwijs_directory::time::Date;
@@ -102,7 +101,7 @@ pub fn Beheer(
     let i18n = I18n::for_tag(config.lang.as_deref());
     let step = RwSignal::new(Step::Waiting);
     let province = config.province.clone().unwrap_or_else(|| "Onbekend".into());
-    let work = Callback::new(move |files: web_sys::FileList| {
+    let work = Callback::new(move |files: browser::Files| {
         let province = province.clone();
         spawn_local(async move {
             let checked = check(files, &province, step).await;
@@ -122,18 +121,11 @@ pub fn Beheer(
 /// Reads, checks and converts `files`, saying at each step where it is (and letting the
 /// browser paint that before the next step).
 async fn check(
-    files: web_sys::FileList,
+    files: browser::Files,
     province: &str,
     step: RwSignal<Step>,
 ) -> Result<Checked, String> {
-    let size: f64 = (0..files.length())
-        .filter_map(|i| files.get(i))
-        .map(|file| file.size())
-        .sum();
-    let names: Vec<String> = (0..files.length())
-        .filter_map(|i| files.get(i))
-        .map(|file| file.name())
-        .collect();
+    let (names, size) = browser::describe_files(&files);
     step.set(Step::Reading(names.join(", "), size));
     browser::yield_to_browser().await;
     let read = browser::read_files(files).await?;
@@ -189,7 +181,7 @@ pub fn BeheerView(
     /// Where the work is.
     step: Signal<Step>,
     /// Called with the files the manager chose or dropped.
-    on_files: Callback<web_sys::FileList>,
+    on_files: Callback<browser::Files>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let input_id = crate::kit::unique_id("ww-beheer-bestand");
@@ -199,19 +191,15 @@ pub fn BeheerView(
     let input = NodeRef::<leptos::html::Input>::new();
     let dragging = RwSignal::new(false);
     let chosen = move |_| {
-        if let Some(files) = input.get_untracked().and_then(|input| input.files()) {
-            if files.length() > 0 {
-                on_files.run(files);
-            }
+        if let Some(files) = browser::chosen_files(input) {
+            on_files.run(files);
         }
     };
     let dropped = move |event: leptos::ev::DragEvent| {
         event.prevent_default();
         dragging.set(false);
-        if let Some(files) = event.data_transfer().and_then(|data| data.files()) {
-            if files.length() > 0 {
-                on_files.run(files);
-            }
+        if let Some(files) = browser::dropped_files(&event) {
+            on_files.run(files);
         }
     };
     let busy = move || step.with(|s| s.progress().is_some());
@@ -291,12 +279,4 @@ fn status_text(i18n: I18n, step: &Step) -> String {
 /// A file size people read: "0,4 MB".
 fn megabytes(bytes: f64) -> String {
     format!("{:.1} MB", bytes / 1_048_576.0).replace('.', ",")
-}
-
-/// The element a download link is put in: the widget's root.
-fn root_of(node: &web_sys::Element) -> web_sys::Element {
-    node.closest(".ww-root")
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| node.clone().unchecked_into())
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wegwijs_directory::{Severity, Vocabulary};
 
-use super::{root_of, Checked};
+use super::Checked;
 use crate::browser;
 use crate::i18n::use_i18n;
 
@@ -82,7 +82,7 @@ pub(crate) fn Report(
             let Some(inside) = downloads.get_untracked() else {
                 return;
             };
-            let inside = root_of(&inside);
+            let inside = browser::widget_root(&inside);
             if file == "kaart.json" {
                 browser::download_text(&inside, file, &checked.json);
             } else {
