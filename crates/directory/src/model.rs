@@ -270,6 +270,28 @@ impl Service {
         }
     }
 
+    /// The opening hours per place, when some location has hours of its own (HSDS
+    /// `service_at_locations[].schedules`): for each location, the service's own hours and
+    /// that location's, named by the location's name or address. `None` when no location has
+    /// hours of its own, or only one place is known: then [`Service::hours`] hold everywhere.
+    pub fn hours_per_location(&self) -> Option<Vec<(String, Vec<OpeningHours>)>> {
+        let own = &self.hours[..self.own_hours.min(self.hours.len())];
+        if self.locations.len() < 2 || self.locations.iter().all(|l| l.hours.is_empty()) {
+            return None;
+        }
+        let places = self.locations.iter().enumerate().map(|(index, location)| {
+            let name = location
+                .name
+                .clone()
+                .or_else(|| location.address().map(Address::one_line))
+                .unwrap_or_else(|| format!("{} {}", self.name, index + 1));
+            let mut hours = own.to_vec();
+            hours.extend(location.hours.iter().cloned());
+            (name, hours)
+        });
+        Some(places.collect())
+    }
+
     /// Whether residents may be sent there (see [`Status::is_listed`]).
     pub fn is_listed(&self) -> bool {
         self.status.is_listed()

@@ -191,6 +191,50 @@ fn the_detail_view_shows_everything_that_matters() {
 }
 
 #[test]
+fn a_service_at_two_places_shows_the_hours_of_each_place() {
+    let schedule = |day: &str| {
+        format!(
+            r#"[{{"freq": "WEEKLY", "byday": "{day}", "opens_at": "09:00", "closes_at": "12:00"}}]"#
+        )
+    };
+    let json = format!(
+        r#"[{{"id": "s", "name": "Spreekuur", "service_at_locations": [
+            {{"schedules": {}, "location": {{"name": "Buurthuis Noord"}}}},
+            {{"schedules": {}, "location": {{"name": "Bibliotheek Zuid"}}}}]}}]"#,
+        schedule("MO"),
+        schedule("TH")
+    );
+    let html = render_app(
+        "nl",
+        json_map(&json),
+        KaartConfig::default(),
+        ViewState {
+            service: Some("s".into()),
+            ..ViewState::default()
+        },
+    );
+    let north = html
+        .find("Buurthuis Noord</p>")
+        .expect("the first place is named");
+    let south = html
+        .find("Bibliotheek Zuid</p>")
+        .expect("the second place is named");
+    let monday_first = &html[north..south];
+    assert!(
+        monday_first.contains("maandag</th><td>9:00 – 12:00"),
+        "{monday_first}"
+    );
+    assert!(
+        monday_first.contains("donderdag</th><td>Dicht"),
+        "{monday_first}"
+    );
+    assert!(
+        html[south..].contains("donderdag</th><td>9:00 – 12:00"),
+        "{html}"
+    );
+}
+
+#[test]
 fn workers_see_provision_level_target_groups_and_the_coverage_overview() {
     let config = KaartConfig {
         mode: Mode::Worker,

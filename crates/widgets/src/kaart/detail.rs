@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wegwijs_directory::links::{mail_link, report_link};
-use wegwijs_directory::schedule::week;
+use wegwijs_directory::schedule::{week, OpeningHours};
 use wegwijs_directory::validate::STALE_AFTER_DAYS;
 use wegwijs_directory::view_state::ViewState;
 
@@ -13,7 +13,7 @@ use super::filters::{domain_label, group_key};
 use super::format::{self, WEEKDAYS};
 use super::Mode;
 use crate::browser;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use crate::kit::{Breakable, ServiceNotice};
 
 /// The details of the service at position `doc`.
@@ -86,33 +86,20 @@ pub(crate) fn Detail(
     let stale = service
         .assured_date
         .is_some_and(|checked| checked.days_until(today) > STALE_AFTER_DAYS);
-    let days = week(&service.hours);
-    let has_hours = days.iter().any(|d| !d.is_empty());
-    let hours_table = has_hours.then(|| {
-        let rows = days
-            .iter()
-            .enumerate()
-            .map(|(index, spans)| {
-                let text = if spans.is_empty() {
-                    i18n.t("detail.closed")
-                } else {
-                    spans
-                        .iter()
-                        .map(|(open, close)| {
-                            format!("{} – {}", format::clock(*open), format::clock(*close))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
-                view! { <tr><th scope="row">{i18n.t(WEEKDAYS[index])}</th><td>{text}</td></tr> }
+    let has_hours = !service.hours.is_empty();
+    let hours_table = has_hours.then(|| match service.hours_per_location() {
+        // Each place with its own hours: the resident sees which one is open when.
+        Some(places) => places
+            .into_iter()
+            .map(|(place, hours)| {
+                view! {
+                    <p class="ww-label">{place.clone()}</p>
+                    {week_table(i18n, &hours, format!("{}: {place}", i18n.t("detail.hours")))}
+                }
             })
-            .collect_view();
-        view! {
-            <table class="ww-hours">
-                <caption class="ww-visually-hidden">{i18n.t("detail.hours")}</caption>
-                <tbody>{rows}</tbody>
-            </table>
-        }
+            .collect_view()
+            .into_any(),
+        None => week_table(i18n, &service.hours, i18n.t("detail.hours")).into_any(),
     });
     let field = |label: String, value: Option<AnyView>| {
         value.map(|value| view! { <dt>{label}</dt><dd>{value}</dd> })
@@ -275,4 +262,33 @@ pub(crate) fn Detail(
         </article>
     }
     .into_any()
+}
+
+/// The opening hours of a week as a table, one row per day.
+fn week_table(i18n: I18n, hours: &[OpeningHours], caption: String) -> impl IntoView {
+    let days = week(hours);
+    let rows = days
+        .iter()
+        .enumerate()
+        .map(|(index, spans)| {
+            let text = if spans.is_empty() {
+                i18n.t("detail.closed")
+            } else {
+                spans
+                    .iter()
+                    .map(|(open, close)| {
+                        format!("{} – {}", format::clock(*open), format::clock(*close))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            view! { <tr><th scope="row">{i18n.t(WEEKDAYS[index])}</th><td>{text}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="ww-hours">
+            <caption class="ww-visually-hidden">{caption}</caption>
+            <tbody>{rows}</tbody>
+        </table>
+    }
 }
