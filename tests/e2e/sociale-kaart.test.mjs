@@ -493,6 +493,14 @@ test("speaks English when asked, and counts the results in a live region", async
   assert.equal(await page.locator(`${KAART} .ww-search-label`).textContent(), "What do you need help with?");
   assert.match(await page.locator(`${KAART} .ww-card`).first().textContent(), /Call 0342/);
   await look(page, KAART, "English");
+  // English questions find the Dutch services they mean, both needs of one sentence in view.
+  await search(page, "I have debts and feel lonely");
+  const top = (await cardNames(page)).slice(0, 5);
+  assert.ok(top.some((name) => name.startsWith("Schuldhulp")), top.join(" | "));
+  assert.ok(top.some((name) => name.startsWith("Buurtkamer") || name.startsWith("Maatje")), top.join(" | "));
+  await search(page, "my son has autism");
+  assert.equal((await cardNames(page))[0], "Autisme Steunpunt Veluwe");
+  await look(page, KAART, "English question");
 });
 
 test("near a postcode the best help stays first, and distance orders what is equally good", async () => {

@@ -15,7 +15,7 @@ use crate::features::Features;
 use crate::model::{Directory, Service};
 use crate::profile::{Domain, Level};
 use crate::text::{normalize, stem, tokens};
-use crate::vocabulary::{phrase_stems, Vocabulary};
+use crate::vocabulary::{phrase_stems, phrase_stems_in, Vocabulary};
 
 /// Version of the byte format; bumped whenever [`Index`] changes shape.
 pub const INDEX_FORMAT: u32 = 4;
@@ -578,7 +578,7 @@ fn derive(stored: &Stored) -> Derived {
             synonym
                 .phrases
                 .iter()
-                .map(move |phrase| (phrase_stems(phrase), index))
+                .map(move |phrase| (phrase_stems_in(synonym.language.as_deref(), phrase), index))
         })
         .filter(|(stems, _)| !stems.is_empty())
         .collect();

@@ -38,7 +38,7 @@ use crate::index::Index;
 use crate::model::Status;
 use crate::profile::{Domain, Level, TargetGroup};
 use crate::schedule::is_open_at;
-use crate::text::{is_stop_word, normalize, stem, tokens};
+use crate::text::{is_stop_word, normalize, stem, stem_in, tokens};
 use crate::time::LocalDateTime;
 
 /// Weight of completions of the word being typed.
@@ -362,8 +362,25 @@ impl Index {
         analysis.meaningful_words = words.iter().filter(|w| !is_stop_word(w)).count();
         let mut consumed = vec![false; words.len()];
 
+        // The query's words stemmed as each language of the vocabulary's concepts.
+        let mut foreign_stems: Vec<(&str, Vec<String>)> = Vec::new();
         for (phrase, synonym) in &self.derived.phrases {
-            let Some(positions) = find_phrase(&stems, phrase) else {
+            let stems = match self.vocabulary().synonyms[*synonym].language.as_deref() {
+                None => &stems,
+                Some(language) => {
+                    let at = match foreign_stems.iter().position(|(l, _)| *l == language) {
+                        Some(at) => at,
+                        None => {
+                            let stemmed =
+                                words.iter().map(|w| stem_in(Some(language), w)).collect();
+                            foreign_stems.push((language, stemmed));
+                            foreign_stems.len() - 1
+                        }
+                    };
+                    &foreign_stems[at].1
+                }
+            };
+            let Some(positions) = find_phrase(stems, phrase) else {
                 continue;
             };
             let terms = &self.derived.synonym_terms[*synonym];

@@ -69,6 +69,21 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::Dutch))
 }
 
+/// The stem of a folded token in `language` (an ISO 639-1 code such as `en`): Dutch for
+/// `None` or `nl`, the language's own stemmer where there is one, else the token as it is.
+pub fn stem_in(language: Option<&str>, token: &str) -> String {
+    match language {
+        None | Some("nl") => stem(token),
+        Some("en") => english_stemmer().stem(token).into_owned(),
+        Some(_) => token.to_owned(),
+    }
+}
+
+fn english_stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
 /// The stem of a folded token.
 pub fn stem(token: &str) -> String {
     if token.chars().any(|c| c.is_ascii_digit()) {

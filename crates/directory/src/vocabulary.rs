@@ -1,13 +1,14 @@
-//! The words residents use: life-domain labels and keywords, and synonyms from everyday
-//! words to professional terms. Both are data files (`data/domains.json`,
-//! `data/synonyms.json`); a municipality can bring its own synonyms.
+//! The words residents use: life-domain labels and keywords, synonyms from everyday words to
+//! professional terms, and concepts in other languages that point to the same terms. All are
+//! data files (`data/domains.json`, `data/synonyms.json`, `data/concepts-en.json`); a
+//! municipality can bring its own synonyms.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::profile::Domain;
-use crate::text::{stem, tokens};
+use crate::text::{stem, stem_in, tokens};
 
 /// A life domain's labels and the everyday words that point to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +35,10 @@ pub struct Synonym {
     /// The life domains the phrases point to.
     #[serde(default)]
     pub domains: Vec<Domain>,
+    /// The language of the phrases, for a concept in another language than Dutch (`en`):
+    /// "I have debts" finds what Dutch services call "schulden". `None`: Dutch.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// Domain labels and synonyms together.
@@ -67,14 +72,47 @@ struct SynonymsFile {
     synonyms: Vec<Synonym>,
 }
 
+/// A file of concepts in another language: phrases in that language, terms and domains as
+/// the Dutch synonyms have them.
+#[derive(Deserialize)]
+struct ConceptsFile {
+    language: String,
+    concepts: Vec<Synonym>,
+}
+
 impl Vocabulary {
-    /// The shipped Dutch vocabulary.
+    /// The shipped vocabulary: Dutch, with the English concepts.
     pub fn dutch() -> Self {
         Self::from_json(
             include_str!("../data/domains.json"),
             include_str!("../data/synonyms.json"),
         )
+        .and_then(|vocabulary| vocabulary.with_concepts(include_str!("../data/concepts-en.json")))
         .expect("the shipped vocabulary is valid")
+    }
+
+    /// Adds the concepts of a file in another language (`{"language": "en", "concepts":
+    /// [...]}`, each concept like a synonym), after those already known.
+    pub fn with_concepts(mut self, concepts: &str) -> Result<Self, VocabularyError> {
+        let file: ConceptsFile = serde_json::from_str(concepts)
+            .map_err(|e| VocabularyError(format!("concepts file: {e}")))?;
+        let language = file.language.trim().to_ascii_lowercase();
+        if language.is_empty() || language == "nl" {
+            return Err(VocabularyError(
+                "concepts file: `language` must name another language than Dutch, such as \"en\""
+                    .into(),
+            ));
+        }
+        for (index, mut concept) in file.concepts.into_iter().enumerate() {
+            if concept.phrases.iter().all(|p| tokens(p).is_empty()) {
+                return Err(VocabularyError(format!(
+                    "concepts file: concept {index} has no phrase"
+                )));
+            }
+            concept.language = Some(language.clone());
+            self.synonyms.push(concept);
+        }
+        Ok(self)
     }
 
     /// Reads a domains file and a synonyms file.
@@ -107,12 +145,14 @@ impl Vocabulary {
         })
     }
 
-    /// Replaces the synonyms with those of a municipality's own file.
+    /// Replaces the Dutch synonyms with those of a municipality's own file (the concepts in
+    /// other languages stay).
     pub fn with_synonyms(self, synonyms: &str) -> Result<Self, VocabularyError> {
         let file: SynonymsFile = serde_json::from_str(synonyms)
             .map_err(|e| VocabularyError(format!("synonyms file: {e}")))?;
+        let foreign = self.synonyms.into_iter().filter(|s| s.language.is_some());
         Ok(Self {
-            synonyms: file.synonyms,
+            synonyms: file.synonyms.into_iter().chain(foreign).collect(),
             ..self
         })
     }
@@ -128,8 +168,43 @@ pub(crate) fn phrase_stems(phrase: &str) -> Vec<String> {
     tokens(phrase).iter().map(|token| stem(token)).collect()
 }
 
+/// The stems of a phrase in `language` (see [`stem_in`]).
+pub(crate) fn phrase_stems_in(language: Option<&str>, phrase: &str) -> Vec<String> {
+    tokens(phrase)
+        .iter()
+        .map(|token| stem_in(language, token))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn concepts_in_another_language_are_added_and_dutch_ones_refused() {
+        let base = Vocabulary::dutch();
+        let before = base.synonyms.len();
+        let added = base
+            .clone()
+            .with_concepts(r#"{"language": "DE", "concepts": [{"phrases": ["Schulden haben"], "terms": ["schulden"]}]}"#)
+            .unwrap();
+        assert_eq!(added.synonyms.len(), before + 1);
+        assert_eq!(added.synonyms[before].language.as_deref(), Some("de"));
+        assert!(base
+            .clone()
+            .with_concepts(r#"{"language": "nl", "concepts": []}"#)
+            .is_err());
+        assert!(base
+            .clone()
+            .with_concepts(r#"{"language": "en", "concepts": [{"phrases": ["  "]}]}"#)
+            .is_err());
+        let own = base.with_synonyms(r#"{"synonyms": []}"#).unwrap();
+        assert!(
+            own.synonyms.iter().all(|s| s.language.is_some()),
+            "own synonyms keep the concepts"
+        );
+        assert!(!own.synonyms.is_empty());
+    }
+
     use super::*;
 
     #[test]

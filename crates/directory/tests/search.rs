@@ -455,3 +455,80 @@ fn services_that_do_not_run_are_for_workers_and_closed_ones_are_never_open() {
         ["Sociaal wijkteam Nieuw"]
     );
 }
+
+/// English questions, as a resident using the English interface types them, with the help a
+/// worker would send them to (written from the services' descriptions).
+const ENGLISH: &[(&str, &[&str])] = &[
+    (
+        "I have debts",
+        &[
+            "Schuldhulpverlening gemeente",
+            "Schuldhulpmaatje Lindenhoven",
+        ],
+    ),
+    (
+        "I cannot pay my rent",
+        &["Schuldhulpverlening gemeente", "Woonstichting Lindenhoven"],
+    ),
+    ("food bank", &["Voedselbank Lindenhoven"]),
+    ("I feel lonely", &["Buurtkamer", "Maatje"]),
+    ("my son has autism", &["Autisme Steunpunt Veluwe"]),
+    ("I want to learn Dutch", &["Taalhuis", "Taalcafé"]),
+    (
+        "I care for my mother and need a break",
+        &["Steunpunt Mantelzorg", "Respijthuis De Rustplek"],
+    ),
+    ("domestic violence", &["Veilig Thuis"]),
+    (
+        "I feel depressed",
+        &["Psycholoog Praktijk Veerkracht", "Luisterlijn"],
+    ),
+    (
+        "I need a wheelchair",
+        &["Woningaanpassing en hulpmiddelen (Wmo)"],
+    ),
+    ("I lost my job", &["Werkplein Lindenhoven"]),
+    (
+        "I drink too much alcohol",
+        &["Verslavingszorg Kompas", "AA-groep Lindenhoven"],
+    ),
+    (
+        "homeless, nowhere to sleep",
+        &["Nachtopvang De Haven", "Consulent huisvesting"],
+    ),
+    ("help with official letters", &["Formulierenhulp"]),
+    ("my mother has dementia", &["Alzheimer Café Lindenhoven"]),
+    ("lonley", &["Buurtkamer", "Maatje"]),
+];
+
+#[test]
+fn english_questions_find_the_dutch_services_they_mean() {
+    let index = demo();
+    let mut misses = Vec::new();
+    for (question, wanted) in ENGLISH {
+        let mut query = text(question);
+        query.limit = 5;
+        let top = names(&index, &query);
+        if !wanted
+            .iter()
+            .any(|w| top.iter().any(|name| name.starts_with(w)))
+        {
+            misses.push(format!("{question:?}: {top:?}"));
+        }
+    }
+    assert!(misses.is_empty(), "{misses:#?}");
+}
+
+#[test]
+fn two_needs_in_english_are_both_in_the_top_five() {
+    let index = demo();
+    let mut query = text("I have debts and feel lonely");
+    query.limit = 5;
+    let top = names(&index, &query);
+    assert!(top.iter().any(|n| n.starts_with("Schuldhulp")), "{top:?}");
+    assert!(
+        top.iter()
+            .any(|n| n.starts_with("Buurtkamer") || n.starts_with("Maatje")),
+        "{top:?}"
+    );
+}
