@@ -40,6 +40,7 @@ pub(crate) struct Entity {
     pub(crate) required: &'static [&'static str],
 }
 
+#[cfg(feature = "carry")]
 impl Entity {
     /// The kind of `field`, when the schema knows it.
     pub(crate) fn kind(&self, field: &str) -> Option<Kind> {

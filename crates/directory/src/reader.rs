@@ -16,6 +16,8 @@ pub(crate) const SOURCE_FIELD: &str = "_source";
 #[derive(Debug, Default)]
 pub(crate) struct Reader {
     problems: RefCell<Vec<Problem>>,
+    /// Only read by the checks of carried fields (feature `carry`).
+    #[cfg_attr(not(feature = "carry"), allow(dead_code))]
     carry: Carry,
 }
 
@@ -43,6 +45,7 @@ impl Reader {
     }
 
     /// What happens to carried fields.
+    #[cfg(feature = "carry")]
     pub(crate) fn carry(&self) -> Carry {
         self.carry
     }
@@ -121,18 +124,21 @@ impl<'a> Node<'a> {
     }
 
     /// The node for the value at `key`, when there is one.
+    #[cfg(feature = "carry")]
     pub(crate) fn at<'b>(&'b self, key: &'b str) -> Option<Node<'b>> {
         let value = self.value.get(key)?;
         Some(self.child(value, Segment::Key(key)))
     }
 
     /// The node for item `index` of this list.
+    #[cfg(feature = "carry")]
     pub(crate) fn item(&self, index: usize) -> Option<Node<'_>> {
         let value = self.value.get(index)?;
         Some(self.child(value, Segment::Index(index)))
     }
 
     /// What happens to the HSDS fields the model has no place for.
+    #[cfg(feature = "carry")]
     pub(crate) fn carry(&self) -> Carry {
         self.reader.carry()
     }
