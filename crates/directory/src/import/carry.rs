@@ -7,10 +7,6 @@
 //! therefore valid HSDS, whatever the input held. Fields outside the schema are carried as
 //! they are: HSDS allows them.
 
-use crate::hsds_schema::Entity;
-use crate::model::Carried;
-use crate::reader::Node;
-
 #[cfg(feature = "carry")]
 pub(crate) use checked::carried;
 
@@ -28,8 +24,12 @@ pub(crate) enum Read {
 /// Without the `carry` feature nothing is checked or kept: the residents' widgets never
 /// export, and their bundles leave the checks out.
 #[cfg(not(feature = "carry"))]
-pub(crate) fn carried(_: Node<'_>, _: &Entity, _: &[(&str, Read)]) -> Carried {
-    Carried::default()
+pub(crate) fn carried(
+    _: crate::reader::Node<'_>,
+    _: &crate::hsds_schema::Entity,
+    _: &[(&str, Read)],
+) -> crate::model::Carried {
+    crate::model::Carried::default()
 }
 
 /// The checks, with the `carry` feature.
