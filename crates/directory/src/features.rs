@@ -1,7 +1,7 @@
 //! Per-service facts packed into bits, so filtering and facet counting stay fast at 100 000
 //! services.
 
-use crate::model::Service;
+use crate::model::{Service, Status};
 use crate::profile::{Access, Domain, Level, TargetGroup};
 use crate::search::Filters;
 
@@ -41,6 +41,10 @@ pub(crate) struct Features {
     languages: u64,
     min_age: u8,
     max_age: u8,
+    /// Whether residents may be sent there (active or closed for a while).
+    listed: bool,
+    /// Whether it is closed for a while: never open now, whatever its hours say.
+    closed_for_now: bool,
 }
 
 impl Features {
@@ -64,7 +68,19 @@ impl Features {
             }),
             min_age: service.min_age.unwrap_or(0),
             max_age: service.max_age.unwrap_or(u8::MAX),
+            listed: service.is_listed(),
+            closed_for_now: service.status == Status::TemporarilyClosed,
         }
+    }
+
+    /// Whether residents may be sent there (see [`Service::is_listed`]).
+    pub(crate) fn listed(&self) -> bool {
+        self.listed
+    }
+
+    /// Whether it is closed for a while.
+    pub(crate) fn closed_for_now(&self) -> bool {
+        self.closed_for_now
     }
 
     pub(crate) fn has_domain(&self, domain: Domain) -> bool {

@@ -35,7 +35,6 @@ use serde::{Deserialize, Serialize};
 use crate::features::{dimension, domain_bits, CompiledFilters, Features};
 use crate::geo::Point;
 use crate::index::Index;
-use crate::model::Status;
 use crate::profile::{Domain, Level, TargetGroup};
 use crate::schedule::is_open_at;
 use crate::text::{is_stop_word, normalize, stem, stem_in, tokens};
@@ -227,15 +226,16 @@ impl Index {
         let mut language_counts = [0usize; 64];
         let mut hits = Vec::new();
         let mut consider = |doc: usize, score: f32| {
-            let service = &services[doc];
-            if !query.filters.include_not_running && !service.is_listed() {
+            // The packed features, not the service: at 100 000 services every touch of a
+            // service record is a cache miss.
+            let feature = &features[doc];
+            if !query.filters.include_not_running && !feature.listed() {
                 return;
             }
             let distance_km = distance(doc);
-            let mut failed = compiled.failures(&features[doc]);
-            let open = open_probe.map(|at| {
-                service.status != Status::TemporarilyClosed && is_open_at(&service.hours, at)
-            });
+            let mut failed = compiled.failures(feature);
+            let open = open_probe
+                .map(|at| !feature.closed_for_now() && is_open_at(&services[doc].hours, at));
             if query.filters.open_at.is_some() && open == Some(false) {
                 failed |= dimension::OPEN;
             }
