@@ -161,6 +161,15 @@ impl Vocabulary {
     pub fn domain(&self, domain: Domain) -> Option<&DomainInfo> {
         self.domains.iter().find(|info| info.domain == domain)
     }
+
+    /// The label of a life domain for a reader of `language` (`nl`, else English); its code
+    /// when the vocabulary lacks it.
+    pub fn domain_label(&self, domain: Domain, language: &str) -> String {
+        self.domain(domain)
+            .map(|info| if language == "nl" { &info.nl } else { &info.en })
+            .cloned()
+            .unwrap_or_else(|| domain.code().to_owned())
+    }
 }
 
 /// The stems of a phrase.

@@ -21,18 +21,7 @@ pub(crate) fn Report(
     let problems = &checked.imported.problems;
     let services = checked.imported.directory.services.len();
     let vocabulary = Vocabulary::dutch();
-    let label = |domain: wegwijs_directory::Domain| {
-        vocabulary
-            .domain(domain)
-            .map(|info| {
-                if i18n.lang() == "nl" {
-                    info.nl.clone()
-                } else {
-                    info.en.clone()
-                }
-            })
-            .unwrap_or_else(|| domain.code().to_owned())
-    };
+    let label = |domain| vocabulary.domain_label(domain, i18n.lang());
     let blind: Vec<String> = summary.empty_domains().into_iter().map(label).collect();
     let per_domain: Vec<(String, usize)> = summary
         .per_domain

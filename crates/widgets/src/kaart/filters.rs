@@ -14,19 +14,9 @@ use crate::i18n::{use_i18n, I18n};
 
 /// The label of a life domain in the widget's language, from the map's vocabulary.
 pub(crate) fn domain_label(kaart: Kaart, i18n: I18n, domain: Domain) -> String {
-    kaart.map.with_value(|map| {
-        map.index
-            .vocabulary()
-            .domain(domain)
-            .map(|info| {
-                if i18n.lang() == "nl" {
-                    info.nl.clone()
-                } else {
-                    info.en.clone()
-                }
-            })
-            .unwrap_or_else(|| domain.code().to_owned())
-    })
+    kaart
+        .map
+        .with_value(|map| map.index.vocabulary().domain_label(domain, i18n.lang()))
 }
 
 /// The i18n key of a target group's label.
