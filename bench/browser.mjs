@@ -18,6 +18,7 @@ const files = {
   "/pkg/wegwijs_bench_bg.wasm": ["application/wasm", `${dir}/pkg/wegwijs_bench_bg.wasm`],
   "/queries.json": ["application/json", `${dir}/queries.json`],
   "/judged.json": ["application/json", `${root}tests/fixtures/judged-queries.json`],
+  "/judged-services.json": ["application/json", `${root}tests/fixtures/judged-services.json`],
 };
 for (const set of sets) {
   files[`/data/${set}.idx`] = ["application/octet-stream", `${dir}/${set}.idx`];
@@ -70,7 +71,7 @@ for (const set of sets) {
     const { default: MiniSearch } = await import("/minisearch.js");
     const docs = await (await fetch(`/data/${set}.docs.json`)).json();
     started = performance.now();
-    const mini = new MiniSearch({ fields: ["name", "organization", "categories", "description"], storeFields: ["domains"] });
+    const mini = new MiniSearch({ fields: ["name", "organization", "categories", "description"], storeFields: ["domains", "service_id"] });
     mini.addAll(docs);
     const buildMs = performance.now() - started;
     const options = { prefix: true, fuzzy: 0.2, boost: { name: 3, categories: 2, organization: 1.2 } };
@@ -82,8 +83,16 @@ for (const set of sets) {
         const top = topDomains(q).flat();
         return sum + domains.filter((d) => top.includes(d)).length / domains.length;
       }, 0) / judged.length;
+    // Both engines' top ten for every judged service-level query; xtask judges them.
+    const judgedServices = (await (await fetch("/judged-services.json")).json()).queries;
+    const rankedBy = (top) => Object.fromEntries(judgedServices.map(({ q }) => [q, top(q)]));
+    const ranked = set === "demo" ? {
+      wegwijs: rankedBy((q) => JSON.parse(bench.top_ids(q, 10))),
+      minisearch: rankedBy((q) => mini.search(q, options).slice(0, 10).map((r) => r.service_id)),
+    } : undefined;
     return {
       set,
+      ranked,
       services: bench.services(),
       index_bytes: bytes.length,
       wasm: { load_ms: loadMs, ...wasm },

@@ -58,4 +58,21 @@ impl Bench {
             .collect();
         serde_json::to_string(&domains).unwrap_or_default()
     }
+
+    /// The service ids of the top `k` results, as JSON (`["…", …]`).
+    pub fn top_ids(&self, text: &str, k: usize) -> String {
+        let query = Query {
+            text: text.to_owned(),
+            limit: k,
+            ..Query::default()
+        };
+        let ids: Vec<&str> = self
+            .index
+            .search(&query)
+            .hits
+            .iter()
+            .map(|hit| self.index.services()[hit.doc as usize].id.as_str())
+            .collect();
+        serde_json::to_string(&ids).unwrap_or_default()
+    }
 }

@@ -5,7 +5,10 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use std::collections::BTreeMap;
+
 use serde_json::{json, Value};
+use wegwijs_directory::relevance::{JudgedSet, Offers, RANK_DEPTH};
 use wegwijs_directory::{Directory, Index, Query, Vocabulary};
 
 /// Loads the index and runs every query `rounds` times; reports load time and the
@@ -62,6 +65,7 @@ pub fn minisearch_documents(directory: &Directory, vocabulary: &Vocabulary) -> V
                 .collect();
             json!({
                 "id": id,
+                "service_id": service.id,
                 "name": service.name,
                 "organization": service.organization,
                 "description": service.description,
@@ -71,4 +75,52 @@ pub fn minisearch_documents(directory: &Directory, vocabulary: &Vocabulary) -> V
         })
         .collect();
     Value::Array(documents)
+}
+
+/// The judged set's figures per group for each engine whose results `ranked` holds (engine →
+/// query → service ids, best first), and for this build of Wegwijs natively (`native`).
+pub fn relevance(
+    index_path: &Path,
+    judged_path: &Path,
+    ranked_path: Option<&Path>,
+) -> Result<Value> {
+    let bytes =
+        fs::read(index_path).with_context(|| format!("cannot read {}", index_path.display()))?;
+    let index = Index::from_bytes(&bytes)?;
+    let judged: JudgedSet = serde_json::from_str(
+        &fs::read_to_string(judged_path)
+            .with_context(|| format!("cannot read {}", judged_path.display()))?,
+    )
+    .with_context(|| format!("{} is not a judged set", judged_path.display()))?;
+    let ranked: BTreeMap<String, BTreeMap<String, Vec<String>>> = match ranked_path {
+        Some(path) => serde_json::from_str(&fs::read_to_string(path)?)
+            .with_context(|| format!("{} is not engine → query → ids", path.display()))?,
+        None => BTreeMap::new(),
+    };
+    let offers = Offers::of(&index);
+    let mut report = serde_json::Map::new();
+    let native = judged.judge(&offers, |text| {
+        let query = Query {
+            text: text.to_owned(),
+            limit: RANK_DEPTH,
+            ..Query::default()
+        };
+        index
+            .search(&query)
+            .hits
+            .iter()
+            .map(|hit| index.services()[hit.doc as usize].id.as_str())
+            .collect()
+    });
+    report.insert("native".into(), json!(native));
+    for (engine, lists) in &ranked {
+        let figures = judged.judge(&offers, |text| {
+            lists
+                .get(text)
+                .map(|ids| ids.iter().map(String::as_str).collect())
+                .unwrap_or_default()
+        });
+        report.insert(engine.clone(), json!(figures));
+    }
+    Ok(Value::Object(report))
 }

@@ -123,6 +123,18 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         rounds: usize,
     },
+    /// Judge search results against graded judgments (used by `cargo xtask bench`).
+    #[command(hide = true)]
+    BenchRelevance {
+        /// The index file.
+        index: PathBuf,
+        /// The judged set (tests/fixtures/judged-services.json).
+        #[arg(long)]
+        judged: PathBuf,
+        /// Other engines' results: engine → query → service ids, best first.
+        #[arg(long)]
+        ranked: Option<PathBuf>,
+    },
     /// Write the services as plain documents for MiniSearch (used by `cargo xtask bench`).
     #[command(hide = true)]
     BenchDocs {
@@ -434,6 +446,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let imported = input::import(&input, &vocabulary, Carry::CheckOnly)?;
             let docs = bench::minisearch_documents(&imported.directory, &vocabulary);
             write_output(Some(&output), serde_json::to_string(&docs)?.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::BenchRelevance {
+            index,
+            judged,
+            ranked,
+        } => {
+            let report = bench::relevance(&index, &judged, ranked.as_deref())?;
+            println!("{}", serde_json::to_string(&report)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::BenchSearch {

@@ -31,7 +31,7 @@ impl Lexicon {
         lexicon
     }
 
-    /// Adds a folded word (see [`crate::text::tokens`]).
+    /// Adds a folded word (see [`crate::words::tokens`]).
     pub fn insert(&mut self, word: &str) {
         if word.len() >= MIN_PART && word.chars().all(|c| c.is_ascii_lowercase()) {
             self.words.insert(word.to_owned());

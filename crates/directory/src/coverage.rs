@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::model::{Directory, Service};
 use crate::places::PostcodeTable;
 use crate::profile::{Domain, TargetGroup};
-use crate::text::normalize;
+use crate::words::normalize;
 
 /// Fewer services than this in a cell make it a blind spot, unless configured otherwise.
 pub const DEFAULT_BLIND_BELOW: usize = 3;

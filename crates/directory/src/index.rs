@@ -14,8 +14,8 @@ use crate::compound::Lexicon;
 use crate::features::Features;
 use crate::model::{Directory, Service};
 use crate::profile::{Domain, Level};
-use crate::text::{normalize, stem, tokens};
 use crate::vocabulary::{phrase_stems, phrase_stems_in, Vocabulary};
+use crate::words::{normalize, stem, tokens};
 
 /// Version of the byte format; bumped whenever [`Index`] changes shape.
 pub const INDEX_FORMAT: u32 = 4;

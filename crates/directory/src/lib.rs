@@ -21,13 +21,14 @@ pub mod places;
 pub mod problem;
 pub mod profile;
 mod reader;
+pub mod relevance;
 pub mod schedule;
 pub mod search;
-pub mod text;
 pub mod time;
 pub mod validate;
 pub mod view_state;
 pub mod vocabulary;
+pub mod words;
 
 pub use import::{import_json, ImportError, Imported};
 pub use index::{Index, IndexError};

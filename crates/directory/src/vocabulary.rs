@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::profile::Domain;
-use crate::text::{stem, stem_in, tokens};
+use crate::words::{stem, stem_in, tokens};
 
 /// A life domain's labels and the everyday words that point to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

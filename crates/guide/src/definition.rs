@@ -444,7 +444,7 @@ fn add(problems: &mut Vec<Problem>, location: String, field: &str, message: Stri
 fn check_phrases(problems: &mut Vec<Problem>, at: &str, field: &str, phrases: &Phrases) {
     for (lang, list) in phrases {
         for (i, phrase) in list.iter().enumerate() {
-            if wegwijs_directory::text::tokens(phrase).is_empty() {
+            if wegwijs_directory::words::tokens(phrase).is_empty() {
                 add(
                     problems,
                     format!("{at}.{field}.{lang}[{i}]"),

@@ -17,7 +17,7 @@
 
 use wegwijs_directory::geo::Point;
 use wegwijs_directory::search::{Filters, Query, Sort};
-use wegwijs_directory::text::normalize;
+use wegwijs_directory::words::normalize;
 use wegwijs_directory::{Domain, Index, Level, Service};
 
 use crate::advice::Advice;

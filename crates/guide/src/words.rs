@@ -30,11 +30,8 @@
 //! Dutch widget may write English, and the other way round.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
-
-use rust_stemmers::{Algorithm, Stemmer};
 use wegwijs_directory::search::edit_distance;
-use wegwijs_directory::text;
+use wegwijs_directory::words;
 
 use crate::definition::{Guide, Signal};
 
@@ -67,15 +64,9 @@ struct Word {
     prefix: bool,
 }
 
+/// A word's stem in `lang` (the directory's stemmers: Dutch, English).
 fn stem(lang: &str, word: &str) -> String {
-    static ENGLISH: OnceLock<Stemmer> = OnceLock::new();
-    match lang {
-        "en" => ENGLISH
-            .get_or_init(|| Stemmer::create(Algorithm::English))
-            .stem(word)
-            .into_owned(),
-        _ => text::stem(word),
-    }
+    words::stem_in(Some(lang), word)
 }
 
 /// The words of a phrase, analysed for `lang`.
@@ -86,7 +77,7 @@ fn words(lang: &str, text: &str) -> Vec<Word> {
         .split_whitespace()
         .flat_map(|chunk| {
             let prefix = chunk.ends_with('*');
-            let tokens = text::tokens(chunk);
+            let tokens = words::tokens(chunk);
             let last = tokens.len().saturating_sub(1);
             tokens
                 .into_iter()

@@ -7,8 +7,9 @@
 //! - bundle sizes (raw, gzip, brotli);
 //! - search: index size against gzipped HSDS JSON, index load time, query latency p50/p95
 //!   natively and in headless Chromium (the wasm build), next to MiniSearch on the same data
-//!   in the same browser, and recall@5 of both on the judged questions. Data sets: the demo
-//!   map and generated maps of 10 000 and 100 000 services;
+//!   in the same browser, recall@5 of both on the judged questions (life domains), and
+//!   nDCG@5, MRR and S@1 of both per group of the judged service-level queries. Data sets:
+//!   the demo map and generated maps of 10 000 and 100 000 services;
 //! - Lighthouse (mobile preset) on each page of the demo portal that has a widget, and the
 //!   home page: performance score, LCP, TBT, CLS, bytes transferred in all and for Wegwijs.
 
@@ -313,6 +314,7 @@ fn search(measurements: &mut Vec<Measurement>) -> Result<()> {
             number(&["wasm", "p95_us"]) / number(&["minisearch", "p95_us"]).max(f64::EPSILON),
         );
         if name == "demo" {
+            relevance(measurements, &cli, &dir, &result["ranked"])?;
             push(
                 measurements,
                 "recall@5 wegwijs (demo, browser)",
@@ -328,6 +330,53 @@ fn search(measurements: &mut Vec<Measurement>) -> Result<()> {
         }
     }
     widget(measurements, &dir)
+}
+
+/// The judged service-level queries: nDCG@5, MRR and S@1 per group, for each engine's
+/// results in the browser run (same data, same page).
+fn relevance(
+    measurements: &mut Vec<Measurement>,
+    cli: &Path,
+    dir: &Path,
+    ranked: &Value,
+) -> Result<()> {
+    let ranked_path = dir.join("ranked.json");
+    fs::write(&ranked_path, serde_json::to_string(ranked)?)?;
+    let report = output(
+        command(cli)
+            .arg("bench-relevance")
+            .arg(dir.join("demo.idx"))
+            .arg("--judged")
+            .arg(workspace_root().join("tests/fixtures/judged-services.json"))
+            .arg("--ranked")
+            .arg(&ranked_path),
+    )
+    .context("bench-relevance failed")?;
+    let report: Value = serde_json::from_str(&report)?;
+    let groups = report["wegwijs"]
+        .as_object()
+        .context("no wegwijs figures")?;
+    for group in groups.keys() {
+        for (figure, label) in [
+            ("ndcg", "nDCG@5"),
+            ("reciprocal_rank", "MRR"),
+            ("success_at_1", "S@1"),
+        ] {
+            for engine in ["wegwijs", "minisearch"] {
+                // Each group is [query count, figures].
+                let value = report[engine][group][1][figure]
+                    .as_f64()
+                    .unwrap_or_default();
+                push(
+                    measurements,
+                    format!("{label} {group} {engine}"),
+                    "ratio",
+                    value,
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The widget on 10 000 services: time to first results, keystroke to results.

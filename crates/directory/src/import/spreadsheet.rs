@@ -433,7 +433,7 @@ fn split_list(text: &str) -> impl Iterator<Item = &str> {
 
 /// A stable id from a name: `Buurtkamer Oosterhof` → `buurtkamer-oosterhof`.
 fn slug(name: &str) -> String {
-    crate::text::tokens(name).join("-")
+    crate::words::tokens(name).join("-")
 }
 
 const DUTCH_DAYS: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];

@@ -1,4 +1,5 @@
-//! Text analysis for Dutch search: folding, tokens, stop words and stems.
+//! Words for search: folding, tokens, stop words and stems (Dutch, and English for the
+//! English concepts).
 //!
 //! Every piece of text, in the index and in a query, goes through the same steps: lower case,
 //! diacritics folded (`café` → `cafe`, `ĳ` → `ij`), split on anything that is not a letter or
