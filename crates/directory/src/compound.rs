@@ -9,6 +9,8 @@ use std::collections::HashSet;
 
 /// Shortest part a compound is split into.
 const MIN_PART: usize = 3;
+/// Shortest known beginning or end of a word that is not a compound of known words.
+const MIN_KNOWN_END: usize = 5;
 /// Longest word that is tried.
 const MAX_WORD: usize = 40;
 
@@ -67,6 +69,38 @@ impl Lexicon {
         found
     }
 
+    /// The known words a query word is made of: its [`parts`](Self::parts) when it is a
+    /// compound of known words; else, for a compound with an unknown part
+    /// ("mantelzorgondersteuning", "schuldhulptraject"), its longest known beginning and
+    /// end (at least [`MIN_KNOWN_END`] letters) with their parts. Empty for a simple word.
+    pub fn known_parts<'w>(&self, word: &'w str) -> Vec<&'w str> {
+        let parts = self.parts(word);
+        if !parts.is_empty() || self.contains(word) || !word.is_ascii() {
+            return parts;
+        }
+        let length = word.len();
+        if length < MIN_KNOWN_END + MIN_PART {
+            return parts;
+        }
+        let head = (MIN_KNOWN_END..=length - MIN_PART)
+            .rev()
+            .map(|end| &word[..end])
+            .find(|head| self.contains(head));
+        let tail = (MIN_PART..=length - MIN_KNOWN_END)
+            .map(|start| &word[start..])
+            .find(|tail| self.contains(tail));
+        let mut found: Vec<&str> = Vec::new();
+        for end in head.into_iter().chain(tail) {
+            for part in std::iter::once(end).chain(self.parts(end)) {
+                if !found.contains(&part) {
+                    found.push(part);
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
     fn split_from<'w>(&self, word: &'w str, first: bool) -> Option<Vec<&'w str>> {
         if !first && self.contains(word) {
             return Some(vec![word]);
@@ -97,6 +131,25 @@ impl Lexicon {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_compound_with_an_unknown_part_keeps_its_known_ends() {
+        let lexicon = Lexicon::shipped();
+        let parts = lexicon.known_parts("schuldhulptraject");
+        assert!(
+            parts.contains(&"schuldhulp") || parts.contains(&"schuld"),
+            "{parts:?}"
+        );
+        assert!(lexicon
+            .known_parts("mantelzorgondersteuning")
+            .contains(&"mantelzorg"));
+        assert_eq!(
+            lexicon.known_parts("mantelzorg"),
+            lexicon.parts("mantelzorg")
+        );
+        assert!(lexicon.known_parts("geld").is_empty());
+        assert!(lexicon.known_parts("xyzzyq").is_empty());
+    }
 
     #[test]
     fn compounds_split_into_known_words() {

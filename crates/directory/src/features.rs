@@ -28,6 +28,13 @@ pub(crate) fn domain_bits(domains: &[Domain]) -> u16 {
     domains.iter().fold(0, |mask, d| mask | bit(Domain::ALL, d))
 }
 
+/// Bit mask of target groups (bit = position in [`TargetGroup::ALL`]).
+pub(crate) fn group_bits(groups: &[TargetGroup]) -> u8 {
+    groups
+        .iter()
+        .fold(0, |mask, g| mask | bit(TargetGroup::ALL, g) as u8)
+}
+
 /// What filters look at, for one service.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Features {
@@ -53,10 +60,7 @@ impl Features {
             domains: domain_bits(&service.domains),
             level: service.level.map_or(0, |l| bit(Level::ALL, &l) as u8),
             needs_referral: service.access == Some(Access::Verwijzing),
-            groups: service
-                .target_groups
-                .iter()
-                .fold(0, |mask, g| mask | bit(TargetGroup::ALL, g) as u8),
+            groups: group_bits(&service.target_groups),
             free: service.free,
             wheelchair: service.wheelchair() == Some(true),
             languages: service.languages.iter().fold(0, |mask, language| {
@@ -143,10 +147,7 @@ impl CompiledFilters {
                 .fold(0, |m, l| m | bit(Level::ALL, l) as u8),
             free: filters.free,
             no_referral: filters.no_referral,
-            groups: filters
-                .target_groups
-                .iter()
-                .fold(0, |m, g| m | bit(TargetGroup::ALL, g) as u8),
+            groups: group_bits(&filters.target_groups),
             age: filters.age,
             language: filters.language.as_deref().map(|wanted| {
                 languages

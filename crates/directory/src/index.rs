@@ -1,7 +1,7 @@
 //! The search index: built from a [`Directory`], saved as compact bytes, loaded by the widget.
 //!
-//! Fields are indexed separately with their own weights (name above organisation above
-//! description) and their lengths, so scoring can discount long descriptions. Compounds are
+//! Fields are indexed separately with their own weights (name above terms above organisation
+//! above description above eligibility and application process) and their lengths, so scoring can discount long descriptions. Compounds are
 //! also indexed by their parts. Word forms ("surfaces") point to their stems for prefix and
 //! typo-tolerant lookup.
 
@@ -18,7 +18,7 @@ use crate::vocabulary::{phrase_stems, phrase_stems_in, Vocabulary};
 use crate::words::{normalize, stem, tokens};
 
 /// Version of the byte format; bumped whenever [`Index`] changes shape.
-pub const INDEX_FORMAT: u32 = 4;
+pub const INDEX_FORMAT: u32 = 5;
 /// Magic bytes at the start of an index file.
 const MAGIC: &[u8; 8] = b"WEGWIJS\0";
 
@@ -34,10 +34,12 @@ pub enum Field {
     Organization = 2,
     /// Description.
     Description = 3,
+    /// Who it is for and how to apply (eligibility, application process).
+    Details = 4,
 }
 
 /// Number of fields.
-pub const FIELD_COUNT: usize = 4;
+pub const FIELD_COUNT: usize = 5;
 
 impl Field {
     const ALL: [Field; FIELD_COUNT] = [
@@ -45,6 +47,7 @@ impl Field {
         Field::Terms,
         Field::Organization,
         Field::Description,
+        Field::Details,
     ];
 
     /// How much a match in this field counts.
@@ -54,6 +57,7 @@ impl Field {
             Field::Terms => 2.0,
             Field::Organization => 1.2,
             Field::Description => 1.0,
+            Field::Details => 0.6,
         }
     }
 
@@ -63,7 +67,7 @@ impl Field {
             Field::Name => 0.5,
             Field::Terms => 0.3,
             Field::Organization => 0.3,
-            Field::Description => 0.75,
+            Field::Description | Field::Details => 0.75,
         }
     }
 
@@ -291,7 +295,11 @@ impl Builder {
         }
         let counts = &mut docs.last_mut().expect("just pushed").1;
         // A description counts a word once: repeating it (or a long text) must not win.
-        let cap = if field == Field::Description { 2 } else { 31 };
+        let cap = if matches!(field, Field::Description | Field::Details) {
+            2
+        } else {
+            31
+        };
         let count = &mut counts[field as usize];
         *count = count.saturating_add(halves).min(cap);
     }
@@ -491,6 +499,14 @@ fn searchable_texts(service: &Service) -> Vec<(Field, String)> {
     if let Some(description) = &service.description {
         texts.push((Field::Description, description.clone()));
     }
+    let details: Vec<&str> = [&service.eligibility, &service.application_process]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !details.is_empty() {
+        texts.push((Field::Details, details.join(" ")));
+    }
     texts
 }
 
@@ -509,7 +525,7 @@ fn lexicon_for(directory: &Directory, vocabulary: &Vocabulary) -> Lexicon {
     }
     for service in &directory.services {
         for (field, text) in searchable_texts(service) {
-            if field != Field::Description {
+            if !matches!(field, Field::Description | Field::Details) {
                 for token in tokens(&text) {
                     lexicon.insert(&token);
                 }

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::profile::Domain;
+use crate::profile::{Domain, TargetGroup};
 use crate::words::{stem, stem_in, tokens};
 
 /// A life domain's labels and the everyday words that point to it.
@@ -35,6 +35,10 @@ pub struct Synonym {
     /// The life domains the phrases point to.
     #[serde(default)]
     pub domains: Vec<Domain>,
+    /// The target groups the phrases name ("mijn zoon", "ouderen"): services only for a
+    /// group come after help for everyone unless the question names their group.
+    #[serde(default)]
+    pub groups: Vec<TargetGroup>,
     /// The language of the phrases, for a concept in another language than Dutch (`en`):
     /// "I have debts" finds what Dutch services call "schulden". `None`: Dutch.
     #[serde(default)]

@@ -2,7 +2,7 @@
 //! into clauses (one per meaningful word or phrase) and the life domains they point to.
 
 use crate::index::Index;
-use crate::profile::Domain;
+use crate::profile::{Domain, TargetGroup};
 use crate::words::{is_stop_word, stem, stem_in, tokens};
 
 /// Weight of completions of the word being typed.
@@ -17,6 +17,9 @@ const MAX_COMPLETIONS: usize = 48;
 pub(super) struct Alternative {
     pub(super) term: u32,
     pub(super) weight: f32,
+    /// One of a synonym's professional terms: beyond the best of them, each one a service
+    /// matches adds a little, so the service that matches the concept best comes first.
+    pub(super) concept: bool,
 }
 
 /// One meaningful piece of the query.
@@ -33,6 +36,8 @@ pub(super) struct Clause {
 pub(super) struct Analysis {
     pub(super) clauses: Vec<Clause>,
     pub(super) domains: Vec<Domain>,
+    /// Target groups the question names.
+    pub(super) groups: Vec<TargetGroup>,
     pub(super) corrected: Option<String>,
     /// Words that are not stop words: with none, the query asks for everything.
     pub(super) meaningful_words: usize,
@@ -58,7 +63,19 @@ impl Index {
         if corrected {
             analysis.corrected = Some(words.join(" "));
         }
+        self.join_split_compounds(&mut words);
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+        // A word in capitals is an abbreviation, never a stop word: "MEE", not "mee".
+        let abbreviations: Vec<String> = text
+            .split_whitespace()
+            .filter(|chunk| {
+                chunk.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !chunk.chars().any(char::is_lowercase)
+            })
+            .flat_map(tokens)
+            .collect();
+        let is_stop_word =
+            |word: &str| is_stop_word(word) && !abbreviations.iter().any(|a| a == word);
         analysis.meaningful_words = words.iter().filter(|w| !is_stop_word(w)).count();
         let mut consumed = vec![false; words.len()];
 
@@ -90,6 +107,7 @@ impl Index {
                 .extend(terms.iter().map(|&term| Alternative {
                     term,
                     weight: SYNONYM_WEIGHT,
+                    concept: true,
                 }));
             for &position in &positions {
                 if !consumed[position] && !is_stop_word(&words[position]) {
@@ -97,8 +115,12 @@ impl Index {
                 }
                 consumed[position] = true;
             }
-            for &domain in &self.vocabulary().synonyms[*synonym].domains {
+            let synonym = &self.vocabulary().synonyms[*synonym];
+            for &domain in &synonym.domains {
                 push_unique(&mut analysis.domains, domain);
+            }
+            for &group in &synonym.groups {
+                push_unique(&mut analysis.groups, group);
             }
             if !clause.alternatives.is_empty() {
                 analysis.clauses.push(clause);
@@ -106,21 +128,43 @@ impl Index {
         }
 
         for (position, word) in words.iter().enumerate() {
+            // A word of a phrase speaks through the phrase: "geen plek om te slapen" is about
+            // a bed for the night, not about sleeping badly.
+            if consumed[position] || is_stop_word(word) {
+                continue;
+            }
             if let Some(domains) = self.derived.keyword_domains.get(&stems[position]) {
                 for &domain in domains {
                     push_unique(&mut analysis.domains, domain);
                 }
             }
-            if consumed[position] || is_stop_word(word) {
-                continue;
-            }
             let is_last = position + 1 == words.len();
-            let clause = self.word_clause(word, &stems[position], is_last && typing_last_word);
+            // An abbreviation is typed whole: "MEE" is not the start of "meewerken".
+            let typing = is_last && typing_last_word && !abbreviations.contains(word);
+            let clause = self.word_clause(word, &stems[position], typing);
             if !clause.alternatives.is_empty() || !clause.parts.is_empty() {
                 analysis.clauses.push(clause);
             }
         }
         analysis
+    }
+
+    /// Two words that together are a word search knows are that word: residents often write a
+    /// compound apart ("huur achterstand", "schuld hulp").
+    fn join_split_compounds(&self, words: &mut Vec<String>) {
+        let known = &self.derived.known_words;
+        let mut at = 0;
+        while at + 1 < words.len() {
+            let (first, second) = (&words[at], &words[at + 1]);
+            let joined = format!("{first}{second}");
+            if !is_stop_word(first) && !is_stop_word(second) && known.binary_search(&joined).is_ok()
+            {
+                words[at] = joined;
+                words.remove(at + 1);
+            } else {
+                at += 1;
+            }
+        }
     }
 
     /// Whether some indexed word starts with `word` (it may be half typed).
@@ -158,8 +202,11 @@ impl Index {
     }
 
     fn exact(&self, stemmed: &str) -> Option<Alternative> {
-        self.term_id(stemmed)
-            .map(|term| Alternative { term, weight: 1.0 })
+        self.term_id(stemmed).map(|term| Alternative {
+            term,
+            weight: 1.0,
+            concept: false,
+        })
     }
 
     /// The alternatives for one word.
@@ -180,7 +227,7 @@ impl Index {
         clause.parts = self
             .derived
             .lexicon
-            .parts(word)
+            .known_parts(word)
             .iter()
             .filter_map(|part| self.term_id(&stem(part)))
             .collect();
@@ -197,7 +244,11 @@ fn push_unique<T: PartialEq>(items: &mut Vec<T>, item: T) {
 fn push_alternative(alternatives: &mut Vec<Alternative>, term: u32, weight: f32) {
     match alternatives.iter_mut().find(|a| a.term == term) {
         Some(existing) => existing.weight = existing.weight.max(weight),
-        None => alternatives.push(Alternative { term, weight }),
+        None => alternatives.push(Alternative {
+            term,
+            weight,
+            concept: false,
+        }),
     }
 }
 

@@ -56,7 +56,7 @@ use rank::Candidate;
 /// Results from which the top is diversified over the query's domains.
 const DIVERSIFY_TOP: usize = 5;
 /// A result counts when its score is at least this share of the best score.
-pub const RELEVANCE_CUT_OFF: f32 = 0.25;
+pub const RELEVANCE_CUT_OFF: f32 = 0.2;
 /// Near a place, scores within this factor of each other count as equally relevant.
 pub const RELEVANCE_BAND: f32 = 1.1;
 

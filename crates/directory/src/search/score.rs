@@ -2,11 +2,17 @@
 
 use super::analyse::Analysis;
 use super::{DIVERSIFY_TOP, RELEVANCE_CUT_OFF};
-use crate::features::domain_bits;
+use crate::features::{domain_bits, group_bits};
 use crate::index::Index;
+use crate::profile::TargetGroup;
 
 /// Weight of the parts of a compound query word, summed.
 const PART_WEIGHT: f32 = 0.5;
+/// Share of a synonym's further terms that adds to its best one.
+const CONCEPT_SPREAD: f32 = 0.25;
+/// Share of its score that a service only for some target groups keeps when the question
+/// names none of them: help for everyone first.
+const GROUP_SPECIFIC: f32 = 0.85;
 /// Score for being in every life domain the query points to.
 const DOMAIN_BOOST: f32 = 2.5;
 
@@ -25,6 +31,9 @@ impl Index {
         let mut matched = vec![0u16; docs];
         let mut best = vec![0.0f32; docs];
         let mut parts = vec![0.0f32; docs];
+        // A synonym's terms: their sum and their best, per service.
+        let mut concept_sum = vec![0.0f32; docs];
+        let mut concept_best = vec![0.0f32; docs];
         // `seen[doc] == clause + 1` marks a document touched by the current clause.
         let mut seen = vec![0u32; docs];
         let mut touched: Vec<u32> = Vec::new();
@@ -40,7 +49,12 @@ impl Index {
                 let impacts = &self.derived.impacts[alternative.term as usize];
                 for (&doc, &score) in impacts.docs.iter().zip(&impacts.scores) {
                     let doc = doc as usize;
-                    best[doc] = best[doc].max(alternative.weight * score);
+                    let score = alternative.weight * score;
+                    best[doc] = best[doc].max(score);
+                    if alternative.concept {
+                        concept_sum[doc] += score;
+                        concept_best[doc] = concept_best[doc].max(score);
+                    }
                     touch(doc, &mut touched);
                 }
             }
@@ -54,7 +68,10 @@ impl Index {
             }
             for &doc in &touched {
                 let doc = doc as usize;
-                let score = best[doc].max(parts[doc]);
+                let spread = CONCEPT_SPREAD * (concept_sum[doc] - concept_best[doc]);
+                let score = best[doc].max(parts[doc]) + spread;
+                concept_sum[doc] = 0.0;
+                concept_best[doc] = 0.0;
                 if score > 0.0 {
                     total[doc] += score;
                     matched[doc] += 1;
@@ -72,6 +89,8 @@ impl Index {
         let query_mask = domain_bits(&analysis.domains);
         let query_domains = analysis.domains.len() as f32;
         let features = &self.derived.features;
+        let everyone = group_bits(&[TargetGroup::Volwassenen]);
+        let query_groups = group_bits(&analysis.groups);
         for (doc, score) in total.iter_mut().enumerate() {
             if clauses > 0.0 && *score > 0.0 {
                 *score *= 0.4 + 0.6 * f32::from(matched[doc]) / clauses;
@@ -83,6 +102,10 @@ impl Index {
                 *score += DOMAIN_BOOST * overlap / query_domains / breadth;
             }
             *score *= self.derived.level_boost[doc];
+            let groups = features[doc].group_bits();
+            if groups != 0 && groups & (everyone | query_groups) == 0 {
+                *score *= GROUP_SPECIFIC;
+            }
         }
         // The cut-off: see the module documentation.
         let best = total.iter().copied().fold(0.0, f32::max);
