@@ -37,7 +37,6 @@ impl Index {
         };
         let order = |a: &Candidate, b: &Candidate| {
             let relevance = b.score.total_cmp(&a.score);
-            let by_band = band(b).cmp(&band(a));
             let by_level = level(a).cmp(&level(b));
             let by_distance = || {
                 let far = f64::INFINITY;
@@ -47,7 +46,9 @@ impl Index {
             };
             // At equal relevance the nearer service comes first.
             match sort {
-                Sort::Relevance if near => by_band
+                // The bands take two logarithms: only near a place.
+                Sort::Relevance if near => band(b)
+                    .cmp(&band(a))
                     .then_with(by_distance)
                     .then(relevance)
                     .then(by_level),

@@ -30,10 +30,11 @@ impl Index {
         let mut total = vec![0.0f32; docs];
         let mut matched = vec![0u16; docs];
         let mut best = vec![0.0f32; docs];
-        let mut parts = vec![0.0f32; docs];
-        // A synonym's terms: their sum and their best, per service.
-        let mut concept_sum = vec![0.0f32; docs];
-        let mut concept_best = vec![0.0f32; docs];
+        // Per service, the clause's scores that add up: the parts of a compound word, or the
+        // professional terms of a synonym (a clause is one or the other).
+        let mut summed = vec![0.0f32; docs];
+        // Per service, the best of a synonym's professional terms.
+        let mut best_term = vec![0.0f32; docs];
         // `seen[doc] == clause + 1` marks a document touched by the current clause.
         let mut seen = vec![0u32; docs];
         let mut touched: Vec<u32> = Vec::new();
@@ -52,8 +53,8 @@ impl Index {
                     let score = alternative.weight * score;
                     best[doc] = best[doc].max(score);
                     if alternative.concept {
-                        concept_sum[doc] += score;
-                        concept_best[doc] = concept_best[doc].max(score);
+                        summed[doc] += score;
+                        best_term[doc] = best_term[doc].max(score);
                     }
                     touch(doc, &mut touched);
                 }
@@ -62,22 +63,26 @@ impl Index {
                 let impacts = &self.derived.impacts[term as usize];
                 for (&doc, &score) in impacts.docs.iter().zip(&impacts.scores) {
                     let doc = doc as usize;
-                    parts[doc] += PART_WEIGHT * score;
+                    summed[doc] += PART_WEIGHT * score;
                     touch(doc, &mut touched);
                 }
             }
+            let concept = clause.alternatives.iter().any(|a| a.concept);
             for &doc in &touched {
                 let doc = doc as usize;
-                let spread = CONCEPT_SPREAD * (concept_sum[doc] - concept_best[doc]);
-                let score = best[doc].max(parts[doc]) + spread;
-                concept_sum[doc] = 0.0;
-                concept_best[doc] = 0.0;
+                let score = if concept {
+                    // Beyond its best term, each further term of the synonym adds a little.
+                    best[doc] + CONCEPT_SPREAD * (summed[doc] - best_term[doc])
+                } else {
+                    best[doc].max(summed[doc])
+                };
                 if score > 0.0 {
                     total[doc] += score;
                     matched[doc] += 1;
                 }
                 best[doc] = 0.0;
-                parts[doc] = 0.0;
+                summed[doc] = 0.0;
+                best_term[doc] = 0.0;
             }
             touched.clear();
         }
