@@ -433,8 +433,8 @@ fn services_that_do_not_run_are_for_workers_and_closed_ones_are_never_open() {
                Kledingbank Noord,Kleding voor wie weinig geld heeft.,geld,24/7,gestopt,\n\
                Kledingbank Zuid,Kleding voor wie weinig geld heeft.,geld,24/7,tijdelijk gesloten,\n\
                Kledingbank West,Kleding voor wie weinig geld heeft.,geld,24/7,,\n\
-               Sociaal wijkteam Oud,Voor alle vragen.,geld,24/7,niet actief,wijkteam\n\
-               Sociaal wijkteam Nieuw,Voor alle vragen.,geld,24/7,,wijkteam\n";
+               Sociaal wijkteam Oud,Voor alle vragen.,werk,24/7,niet actief,wijkteam\n\
+               Sociaal wijkteam Nieuw,Voor alle vragen.,werk,24/7,,wijkteam\n";
     let imported = import_spreadsheet("map.csv", map, &Vocabulary::dutch()).unwrap();
     assert!(imported.problems.is_empty(), "{:?}", imported.problems);
     let index = Index::build(imported.directory, Vocabulary::dutch());
@@ -530,5 +530,91 @@ fn two_needs_in_english_are_both_in_the_top_five() {
         top.iter()
             .any(|n| n.starts_with("Buurtkamer") || n.starts_with("Maatje")),
         "{top:?}"
+    );
+}
+
+fn first(index: &Index, query: &str) -> String {
+    names(index, &text(query))
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_compound_written_apart_is_read_as_one_word() {
+    let index = demo();
+    assert_eq!(
+        first(&index, "huur achterstand"),
+        first(&index, "huurachterstand")
+    );
+    assert_eq!(
+        first(&index, "huur achterstand"),
+        "Woonstichting Lindenhoven"
+    );
+}
+
+#[test]
+fn a_word_in_capitals_is_an_abbreviation_not_a_stop_word_or_a_half_typed_word() {
+    let index = demo();
+    assert_eq!(first(&index, "MEE"), "Cliëntondersteuning MEE");
+    // "mee" in a sentence is an ordinary word.
+    assert_ne!(first(&index, "kan ik mee doen"), "Cliëntondersteuning MEE");
+}
+
+#[test]
+fn a_service_whose_name_holds_the_question_comes_first() {
+    let index = demo();
+    assert_eq!(
+        first(&index, "jeugdfonds sport"),
+        "Jeugdfonds Sport en Cultuur"
+    );
+    assert_eq!(first(&index, "steunpunt mantel"), "Steunpunt Mantelzorg");
+}
+
+#[test]
+fn help_for_everyone_comes_before_help_for_a_group_the_question_does_not_name() {
+    let index = demo();
+    let general = names(&index, &text("ik zoek werk"));
+    let at = |name: &str, list: &[String]| list.iter().position(|n| n == name);
+    assert!(
+        at("Werkplein Lindenhoven", &general) < at("Jobhunter voor jongeren", &general),
+        "{general:?}"
+    );
+    assert_eq!(
+        first(&index, "jongeren zoeken werk"),
+        "Jobhunter voor jongeren"
+    );
+}
+
+#[test]
+fn the_service_that_matches_more_of_a_phrase_s_terms_comes_first() {
+    // "rolstoel" means the Wmo's aids and adaptations, not every Wmo service.
+    let index = demo();
+    assert_eq!(
+        first(&index, "rolstoel aanvragen"),
+        "Woningaanpassing en hulpmiddelen (Wmo)"
+    );
+}
+
+#[test]
+fn a_compound_with_an_unknown_part_still_finds_its_known_part() {
+    let index = demo();
+    let found = names(&index, &text("mantelzorgondersteuning"));
+    assert!(
+        found[..3].contains(&"Steunpunt Mantelzorg".to_owned()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn eligibility_and_application_process_are_searched_below_the_description() {
+    let map = "naam,omschrijving,leefgebieden,voorwaarden\n\
+               Dagbesteding,Samen werken in de tuin.,werk,Je hebt een indicatie nodig.\n\
+               Indicatiespreekuur,Vragen over je indicatie.,werk,\n";
+    let imported = import_spreadsheet("map.csv", map, &Vocabulary::dutch()).unwrap();
+    let index = Index::build(imported.directory, Vocabulary::dutch());
+    assert_eq!(
+        names(&index, &text("indicatie")),
+        ["Indicatiespreekuur", "Dagbesteding"]
     );
 }

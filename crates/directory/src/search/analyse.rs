@@ -31,6 +31,26 @@ pub(super) struct Clause {
     pub(super) parts: Vec<u32>,
 }
 
+/// Words a service's name may hold in this order.
+#[derive(Debug)]
+pub(super) struct NamePhrase {
+    /// The folded words, with a space before each.
+    pub(super) words: String,
+    /// The last word is being typed, so a name word may go on after it.
+    pub(super) typing: bool,
+}
+
+impl NamePhrase {
+    /// Whether a folded name (see [`crate::words::normalize`]) holds the words.
+    pub(super) fn in_name(&self, name: &str) -> bool {
+        let name = format!(" {name} ");
+        match name.find(&self.words) {
+            Some(at) => self.typing || name[at + self.words.len()..].starts_with(' '),
+            None => false,
+        }
+    }
+}
+
 /// The query after analysis.
 #[derive(Debug, Default)]
 pub(super) struct Analysis {
@@ -38,6 +58,9 @@ pub(super) struct Analysis {
     pub(super) domains: Vec<Domain>,
     /// Target groups the question names.
     pub(super) groups: Vec<TargetGroup>,
+    /// The question's words (two or more, corrected), to find services whose name holds them
+    /// in this order: "veilig thuis", "jeugdfonds sport".
+    pub(super) name_phrase: Option<NamePhrase>,
     pub(super) corrected: Option<String>,
     /// Words that are not stop words: with none, the query asks for everything.
     pub(super) meaningful_words: usize,
@@ -77,6 +100,12 @@ impl Index {
         let is_stop_word =
             |word: &str| is_stop_word(word) && !abbreviations.iter().any(|a| a == word);
         analysis.meaningful_words = words.iter().filter(|w| !is_stop_word(w)).count();
+        if analysis.meaningful_words >= 2 {
+            analysis.name_phrase = Some(NamePhrase {
+                words: words.iter().map(|word| format!(" {word}")).collect(),
+                typing: typing_last_word,
+            });
+        }
         let mut consumed = vec![false; words.len()];
 
         // The query's words stemmed as each language of the vocabulary's concepts.

@@ -214,7 +214,7 @@ impl Index {
         }
         facets.finish(&language_counts, &self.derived.languages);
         let total = hits.len();
-        let hits = self.rank(hits, query.sort, &analysis.domains, query.limit);
+        let hits = self.rank(hits, query.sort, &analysis, query.limit);
         Results {
             hits,
             total,

@@ -1,9 +1,11 @@
 //! Ordering the results, folding copies of one offer together and making the top cover
 //! every worry of the question.
 
+use super::analyse::{Analysis, NamePhrase};
 use super::{Hit, Sort, DIVERSIFY_TOP, RELEVANCE_BAND};
 use crate::index::Index;
 use crate::profile::Domain;
+use crate::words::normalize;
 
 /// A result while ranking: small, because every matching service is one.
 #[derive(Debug, Clone, Copy)]
@@ -20,9 +22,10 @@ impl Index {
         &self,
         mut hits: Vec<Candidate>,
         sort: Sort,
-        domains: &[Domain],
+        analysis: &Analysis,
         limit: usize,
     ) -> Vec<Hit> {
+        let domains = &analysis.domains;
         let features = &self.derived.features;
         let level = |hit: &Candidate| features[hit.doc as usize].level_rank();
         // Distances only exist near a place; without one the tie-break would only cost time.
@@ -72,6 +75,9 @@ impl Index {
             hits.truncate(keep);
         }
         hits.sort_unstable_by(order);
+        if let (Sort::Relevance, Some(phrase)) = (sort, &analysis.name_phrase) {
+            self.named_first(&mut hits, phrase);
+        }
         let mut hits = self.group_copies(hits);
         if diversify {
             self.diversify(&mut hits, domains);
@@ -80,6 +86,20 @@ impl Index {
             hits.truncate(limit);
         }
         hits
+    }
+
+    /// A service whose name holds the question's words in order is what the person asks for
+    /// ("veilig thuis", "jeugdfonds sport"): those come first, in the order they had.
+    fn named_first(&self, hits: &mut [Candidate], phrase: &NamePhrase) {
+        let services = self.services();
+        let named = |hit: &Candidate| {
+            let service = &services[hit.doc as usize];
+            std::iter::once(&service.name)
+                .chain(&service.alternate_name)
+                .any(|name| phrase.in_name(&normalize(name)))
+        };
+        // Stable: the named ones first, each part in the order it had.
+        hits.sort_by_cached_key(|hit| !named(hit));
     }
 
     /// Folds copies of one offer into the first (best placed) of them.
