@@ -503,6 +503,17 @@ test("speaks English when asked, and counts the results in a live region", async
   await look(page, KAART, "English question");
 });
 
+test("abbreviations, compounds written apart and service names find the service they mean", async () => {
+  const page = await openKaart();
+  await search(page, "MEE");
+  assert.equal((await cardNames(page))[0], "Cliëntondersteuning MEE");
+  await search(page, "huur achterstand");
+  assert.equal((await cardNames(page))[0], "Woonstichting Lindenhoven");
+  await search(page, "jeugdfonds sport");
+  assert.equal((await cardNames(page))[0], "Jeugdfonds Sport en Cultuur");
+  await look(page, KAART, "service named in the question");
+});
+
 test("near a postcode the best help stays first, and distance orders what is equally good", async () => {
   const page = await openKaart();
   await page.locator(`${KAART} input[autocomplete=postal-code]`).fill("3952");
