@@ -3,11 +3,21 @@
 //! without `'unsafe-inline'`, no referrer, no sniffing. It sends the precompressed `.br` or
 //! `.gz` file beside a file when the browser accepts it (`cargo xtask dist` writes them), says
 //! `charset=utf-8` on text, and lets browsers revalidate with ETags.
+//!
+//! It is hardened for the open internet: [`guard`] refuses hidden files, paths outside the
+//! root (symlinks too), empty or overlong segments and other methods than GET and HEAD;
+//! [`listen`] gives clients a deadline for their headers and serves a bounded number of
+//! connections at once.
 
+mod guard;
+mod listen;
 mod revalidate;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+
+use guard::Root;
+use listen::Limits;
 
 use anyhow::Context;
 use axum::http::{header, HeaderName, HeaderValue};
@@ -47,13 +57,17 @@ fn header_layer(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer
 
 /// The router: static files (precompressed where a `.br` or `.gz` file sits beside them) with
 /// security headers on every response.
-fn app(root: PathBuf) -> Router {
-    let files = ServeDir::new(root)
+fn app(root: Root) -> Router {
+    let files = ServeDir::new(root.path())
         .append_index_html_on_directories(true)
         .precompressed_br()
         .precompressed_gzip();
     Router::new()
         .fallback_service(files)
+        .layer(axum::middleware::from_fn_with_state(
+            root,
+            guard::only_files_inside,
+        ))
         .layer(axum::middleware::from_fn(revalidate::entity_tags))
         .layer(axum::middleware::from_fn(revalidate::text_charset))
         .layer(SetResponseHeaderLayer::appending(
@@ -90,11 +104,12 @@ async fn main() -> anyhow::Result<()> {
         "Wegwijs serves {} on http://{addr}/",
         options.root.display()
     );
-    axum::serve(listener, app(options.root))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    let root = Root::new(&options.root)
+        .with_context(|| format!("cannot open {}", options.root.display()))?;
+    listen::serve(listener, app(root), Limits::default(), async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use axum::http::{header, Request, StatusCode};
 use axum::response::Response;
 use tower::ServiceExt;
 
-use super::app;
+use super::{app, Root};
 
 /// A folder like the bundle: `app.wasm` with `.br` and `.gz` copies, and a page without any.
 fn folder() -> tempfile::TempDir {
@@ -24,7 +24,7 @@ async fn get(dir: &tempfile::TempDir, path: &str, headers: &[(&str, &str)]) -> R
     for (name, value) in headers {
         request = request.header(*name, *value);
     }
-    app(dir.path().to_path_buf())
+    app(Root::new(dir.path()).unwrap())
         .oneshot(request.body(Body::empty()).unwrap())
         .await
         .expect("a response")
@@ -121,4 +121,152 @@ async fn a_missing_file_is_not_found_without_a_tag() {
     let missing = get(&dir, "/nothing.js", &[]).await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert_eq!(header_of(&missing, header::ETAG), "");
+}
+
+/// A status and the `Location` header, if any.
+async fn status_of(dir: &tempfile::TempDir, method: &str, path: &str) -> (StatusCode, String) {
+    let request = Request::builder()
+        .method(method)
+        .uri(path)
+        .body(Body::empty())
+        .unwrap();
+    let response = app(Root::new(dir.path()).unwrap())
+        .oneshot(request)
+        .await
+        .expect("a response");
+    let location = header_of(&response, header::LOCATION).to_owned();
+    (response.status(), location)
+}
+
+#[tokio::test]
+async fn hidden_files_are_not_found_even_when_they_exist() {
+    let dir = folder();
+    fs::write(dir.path().join(".env"), "SECRET=1").unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join(".git/config"), "[core]").unwrap();
+    for path in ["/.env", "/.git/config", "/%2eenv", "/.git/", "/sub/../.env"] {
+        assert_eq!(
+            status_of(&dir, "GET", path).await.0,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_double_slash_is_no_redirect_to_another_host() {
+    let dir = folder();
+    fs::create_dir(dir.path().join("wegwijs")).unwrap();
+    let (status, location) = status_of(&dir, "GET", "//wegwijs").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(location, "");
+    // A folder without its slash is still redirected, to a path on this host.
+    let (status, location) = status_of(&dir, "GET", "/wegwijs").await;
+    assert!(status.is_redirection(), "{status}");
+    assert!(
+        location.starts_with('/') && !location.starts_with("//"),
+        "{location}"
+    );
+}
+
+#[tokio::test]
+async fn overlong_segments_and_paths_are_refused_cleanly() {
+    let dir = folder();
+    let segment = format!("/{}", "a".repeat(256));
+    assert_eq!(
+        status_of(&dir, "GET", &segment).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let path = "/a".repeat(1100);
+    assert_eq!(
+        status_of(&dir, "GET", &path).await.0,
+        StatusCode::URI_TOO_LONG
+    );
+}
+
+#[tokio::test]
+async fn symlinks_out_of_the_root_are_not_followed() {
+    let dir = folder();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.txt"), "private").unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), dir.path().join("x")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("index.html"), dir.path().join("home.html"))
+        .unwrap();
+    assert_eq!(status_of(&dir, "GET", "/x").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        status_of(&dir, "GET", "/elsewhere/secret.txt").await.0,
+        StatusCode::NOT_FOUND
+    );
+    // A link that stays inside is an ordinary file.
+    assert_eq!(status_of(&dir, "GET", "/home.html").await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn only_get_and_head_are_allowed() {
+    let dir = folder();
+    assert_eq!(status_of(&dir, "HEAD", "/").await.0, StatusCode::OK);
+    for method in ["POST", "PUT", "DELETE"] {
+        assert_eq!(
+            status_of(&dir, method, "/index.html").await.0,
+            StatusCode::METHOD_NOT_ALLOWED
+        );
+    }
+}
+
+/// A real listener: clients that never finish their headers are cut off after the deadline,
+/// and meanwhile everyone else is served.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_cut_off_and_do_not_block_others() {
+    use std::time::{Duration, Instant};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+
+    let dir = folder();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let limits = super::Limits {
+        header_timeout: Duration::from_millis(500),
+        connections: 64,
+    };
+    let root = Root::new(dir.path()).unwrap();
+    tokio::spawn(super::listen::serve(
+        listener,
+        app(root),
+        limits,
+        std::future::pending(),
+    ));
+    // More half-sent requests than there are connection slots.
+    let mut slow = Vec::new();
+    for _ in 0..300 {
+        let mut stream = TcpStream::connect(addr).await.unwrap();
+        stream
+            .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            .await
+            .unwrap();
+        slow.push(stream);
+    }
+    let started = Instant::now();
+    let mut normal = TcpStream::connect(addr).await.unwrap();
+    normal
+        .write_all(b"GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), normal.read_to_end(&mut answer))
+        .await
+        .expect("the normal request is answered")
+        .unwrap();
+    assert!(
+        answer.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&answer)
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // The slow ones were closed by the server.
+    let mut byte = [0u8; 256];
+    // Closed means the read ends (end of stream, an error or a final 408), not that it hangs.
+    let _ended = tokio::time::timeout(Duration::from_secs(5), slow[0].read(&mut byte))
+        .await
+        .expect("the server closes a connection whose headers never end");
 }
