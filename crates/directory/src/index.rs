@@ -129,6 +129,11 @@ pub(crate) struct Derived {
     pub(crate) lexicon: Lexicon,
     /// Synonym phrases as stems, with the synonym's index.
     pub(crate) phrases: Vec<(Vec<String>, usize)>,
+    /// First stem of a phrase → the phrases (positions in `phrases`, in order) that start
+    /// with it, so a question is matched against the phrases its words can start.
+    pub(crate) phrase_starts: HashMap<String, Vec<u32>>,
+    /// The languages of the concepts other than Dutch (`en`).
+    pub(crate) concept_languages: Vec<String>,
     /// Term ids of each synonym's professional terms.
     pub(crate) synonym_terms: Vec<Vec<u32>>,
     /// Domains each keyword stem points to.
@@ -597,7 +602,25 @@ fn derive(stored: &Stored) -> Derived {
                 .map(move |phrase| (phrase_stems_in(synonym.language.as_deref(), phrase), index))
         })
         .filter(|(stems, _)| !stems.is_empty())
-        .collect();
+        .collect::<Vec<_>>();
+    let mut phrase_starts: HashMap<String, Vec<u32>> = HashMap::new();
+    for (at, (stems, _)) in phrases.iter().enumerate() {
+        phrase_starts
+            .entry(stems[0].clone())
+            .or_default()
+            .push(at as u32);
+    }
+    let mut concept_languages: Vec<String> = Vec::new();
+    for language in stored
+        .vocabulary
+        .synonyms
+        .iter()
+        .filter_map(|s| s.language.as_ref())
+    {
+        if !concept_languages.contains(language) {
+            concept_languages.push(language.clone());
+        }
+    }
     // A multi-word term ("veilig thuis") counts by its most telling word, so its common
     // word ("thuis") does not pull in everything.
     let synonym_terms = stored
@@ -682,6 +705,8 @@ fn derive(stored: &Stored) -> Derived {
         term_ids,
         lexicon,
         phrases,
+        phrase_starts,
+        concept_languages,
         synonym_terms,
         keyword_domains,
         features,

@@ -107,54 +107,7 @@ impl Index {
             });
         }
         let mut consumed = vec![false; words.len()];
-
-        // The query's words stemmed as each language of the vocabulary's concepts.
-        let mut foreign_stems: Vec<(&str, Vec<String>)> = Vec::new();
-        for (phrase, synonym) in &self.derived.phrases {
-            let stems = match self.vocabulary().synonyms[*synonym].language.as_deref() {
-                None => &stems,
-                Some(language) => {
-                    let at = match foreign_stems.iter().position(|(l, _)| *l == language) {
-                        Some(at) => at,
-                        None => {
-                            let stemmed =
-                                words.iter().map(|w| stem_in(Some(language), w)).collect();
-                            foreign_stems.push((language, stemmed));
-                            foreign_stems.len() - 1
-                        }
-                    };
-                    &foreign_stems[at].1
-                }
-            };
-            let Some(positions) = find_phrase(stems, phrase) else {
-                continue;
-            };
-            let terms = &self.derived.synonym_terms[*synonym];
-            let mut clause = Clause::default();
-            clause
-                .alternatives
-                .extend(terms.iter().map(|&term| Alternative {
-                    term,
-                    weight: SYNONYM_WEIGHT,
-                    concept: true,
-                }));
-            for &position in &positions {
-                if !consumed[position] && !is_stop_word(&words[position]) {
-                    clause.alternatives.extend(self.exact(&stems[position]));
-                }
-                consumed[position] = true;
-            }
-            let synonym = &self.vocabulary().synonyms[*synonym];
-            for &domain in &synonym.domains {
-                push_unique(&mut analysis.domains, domain);
-            }
-            for &group in &synonym.groups {
-                push_unique(&mut analysis.groups, group);
-            }
-            if !clause.alternatives.is_empty() {
-                analysis.clauses.push(clause);
-            }
-        }
+        self.phrase_clauses(&words, &stems, &is_stop_word, &mut consumed, &mut analysis);
 
         for (position, word) in words.iter().enumerate() {
             // A word of a phrase speaks through the phrase: "geen plek om te slapen" is about
@@ -176,6 +129,93 @@ impl Index {
             }
         }
         analysis
+    }
+
+    /// One clause per synonym whose phrases occur in the question: its professional terms,
+    /// and the exact words of every phrase of it that occurs ("feel down … feeling down"
+    /// counts once). The phrases' words are marked `consumed`.
+    fn phrase_clauses(
+        &self,
+        words: &[String],
+        stems: &[String],
+        is_stop_word: &dyn Fn(&str) -> bool,
+        consumed: &mut [bool],
+        analysis: &mut Analysis,
+    ) {
+        // The query's words stemmed as each language of the vocabulary's concepts.
+        let foreign_stems: Vec<(&str, Vec<String>)> = self
+            .derived
+            .concept_languages
+            .iter()
+            .map(|language| {
+                let stemmed = words.iter().map(|w| stem_in(Some(language), w)).collect();
+                (language.as_str(), stemmed)
+            })
+            .collect();
+        // Only the phrases that start with one of the question's stems, in vocabulary order.
+        let starts = &self.derived.phrase_starts;
+        let mut candidates: Vec<u32> = std::iter::once(stems)
+            .chain(foreign_stems.iter().map(|(_, stems)| stems.as_slice()))
+            .flatten()
+            .filter_map(|stem| starts.get(stem))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        // Synonym → its clause.
+        let mut clause_of: Vec<(usize, usize)> = Vec::new();
+        for at in candidates {
+            let (phrase, synonym) = &self.derived.phrases[at as usize];
+            let stems = match self.vocabulary().synonyms[*synonym].language.as_deref() {
+                None => stems,
+                Some(language) => match foreign_stems.iter().find(|(l, _)| *l == language) {
+                    Some((_, stems)) => stems,
+                    None => continue,
+                },
+            };
+            let Some(positions) = find_phrase(stems, phrase) else {
+                continue;
+            };
+            let existing = clause_of
+                .iter()
+                .find(|(s, _)| s == synonym)
+                .map(|(_, c)| *c);
+            let mut clause = Clause::default();
+            if existing.is_none() {
+                let terms = &self.derived.synonym_terms[*synonym];
+                clause
+                    .alternatives
+                    .extend(terms.iter().map(|&term| Alternative {
+                        term,
+                        weight: SYNONYM_WEIGHT,
+                        concept: true,
+                    }));
+            }
+            for &position in &positions {
+                if !consumed[position] && !is_stop_word(&words[position]) {
+                    clause.alternatives.extend(self.exact(&stems[position]));
+                }
+                consumed[position] = true;
+            }
+            let info = &self.vocabulary().synonyms[*synonym];
+            for &domain in &info.domains {
+                push_unique(&mut analysis.domains, domain);
+            }
+            for &group in &info.groups {
+                push_unique(&mut analysis.groups, group);
+            }
+            match existing {
+                Some(at) => analysis.clauses[at]
+                    .alternatives
+                    .extend(clause.alternatives),
+                None if !clause.alternatives.is_empty() => {
+                    clause_of.push((*synonym, analysis.clauses.len()));
+                    analysis.clauses.push(clause);
+                }
+                None => {}
+            }
+        }
     }
 
     /// Two words that together are a word search knows are that word: residents often write a

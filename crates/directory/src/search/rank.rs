@@ -15,6 +15,9 @@ pub(super) struct Candidate {
     pub(super) distance_km: Option<f64>,
 }
 
+/// Results among which a service named by the question is looked for.
+const NAMED_TOP: usize = 12;
+
 impl Index {
     /// Orders the candidates, folds copies together and keeps the first `limit` results
     /// (all when 0) in order.
@@ -76,7 +79,10 @@ impl Index {
         }
         hits.sort_unstable_by(order);
         if let (Sort::Relevance, Some(phrase)) = (sort, &analysis.name_phrase) {
-            self.named_first(&mut hits, phrase);
+            // A service named by the question has its words in its name, which weighs most:
+            // it is among the first few.
+            let top = hits.len().min(NAMED_TOP);
+            self.named_first(&mut hits[..top], phrase);
         }
         let mut hits = self.group_copies(hits);
         if diversify {

@@ -16,6 +16,47 @@ const GROUP_SPECIFIC: f32 = 0.85;
 /// Score for being in every life domain the query points to.
 const DOMAIN_BOOST: f32 = 2.5;
 
+/// One service's scores within the current clause.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClauseScore {
+    /// The best alternative.
+    best: f32,
+    /// The scores that add up: the parts of a compound word, or the professional terms of a
+    /// synonym (a clause is one or the other).
+    summed: f32,
+    /// The best of a synonym's professional terms.
+    best_term: f32,
+}
+
+/// Per-service working space of the scoring, kept between queries: at 100 000 services,
+/// fresh arrays cost more than the scoring itself (every new page is zeroed first).
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Zero for every service between clauses.
+    clause: Vec<ClauseScore>,
+    /// `seen[doc] == stamp` marks a service the current clause touched.
+    seen: Vec<u32>,
+    /// The current clause's mark; grows with every clause.
+    stamp: u32,
+    /// The services the current clause touched.
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    /// Makes room for `docs` services.
+    fn prepare(&mut self, docs: usize) {
+        if self.seen.len() != docs || self.stamp > u32::MAX / 2 {
+            self.clause = vec![ClauseScore::default(); docs];
+            self.seen = vec![0; docs];
+            self.stamp = 0;
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 impl Index {
     /// Per service: clause scores summed, domain boost added, scaled by coverage. `None`
     /// when the query has no words and no domains (everything matches equally).
@@ -29,63 +70,63 @@ impl Index {
         let docs = self.services().len();
         let mut total = vec![0.0f32; docs];
         let mut matched = vec![0u16; docs];
-        let mut best = vec![0.0f32; docs];
-        // Per service, the clause's scores that add up: the parts of a compound word, or the
-        // professional terms of a synonym (a clause is one or the other).
-        let mut summed = vec![0.0f32; docs];
-        // Per service, the best of a synonym's professional terms.
-        let mut best_term = vec![0.0f32; docs];
-        // `seen[doc] == clause + 1` marks a document touched by the current clause.
-        let mut seen = vec![0u32; docs];
-        let mut touched: Vec<u32> = Vec::new();
-        for (number, clause) in analysis.clauses.iter().enumerate() {
-            let stamp = number as u32 + 1;
-            let mut touch = |doc: usize, touched: &mut Vec<u32>| {
-                if seen[doc] != stamp {
-                    seen[doc] = stamp;
-                    touched.push(doc as u32);
-                }
-            };
-            for alternative in &clause.alternatives {
-                let impacts = &self.derived.impacts[alternative.term as usize];
-                for (&doc, &score) in impacts.docs.iter().zip(&impacts.scores) {
-                    let doc = doc as usize;
-                    let score = alternative.weight * score;
-                    best[doc] = best[doc].max(score);
-                    if alternative.concept {
-                        summed[doc] += score;
-                        best_term[doc] = best_term[doc].max(score);
+        SCRATCH.with_borrow_mut(|scratch| {
+            scratch.prepare(docs);
+            let Scratch {
+                clause: per_doc,
+                seen,
+                stamp,
+                touched,
+            } = scratch;
+            for clause in &analysis.clauses {
+                *stamp += 1;
+                let stamp = *stamp;
+                let mut touch = |doc: usize, touched: &mut Vec<u32>| {
+                    if seen[doc] != stamp {
+                        seen[doc] = stamp;
+                        touched.push(doc as u32);
                     }
-                    touch(doc, &mut touched);
-                }
-            }
-            for &term in &clause.parts {
-                let impacts = &self.derived.impacts[term as usize];
-                for (&doc, &score) in impacts.docs.iter().zip(&impacts.scores) {
-                    let doc = doc as usize;
-                    summed[doc] += PART_WEIGHT * score;
-                    touch(doc, &mut touched);
-                }
-            }
-            let concept = clause.alternatives.iter().any(|a| a.concept);
-            for &doc in &touched {
-                let doc = doc as usize;
-                let score = if concept {
-                    // Beyond its best term, each further term of the synonym adds a little.
-                    best[doc] + CONCEPT_SPREAD * (summed[doc] - best_term[doc])
-                } else {
-                    best[doc].max(summed[doc])
                 };
-                if score > 0.0 {
-                    total[doc] += score;
-                    matched[doc] += 1;
+                for alternative in &clause.alternatives {
+                    let impacts = &self.derived.impacts[alternative.term as usize];
+                    for (&doc, &score) in impacts.docs.iter().zip(&impacts.scores) {
+                        let doc = doc as usize;
+                        let score = alternative.weight * score;
+                        let slot = &mut per_doc[doc];
+                        slot.best = slot.best.max(score);
+                        if alternative.concept {
+                            slot.summed += score;
+                            slot.best_term = slot.best_term.max(score);
+                        }
+                        touch(doc, touched);
+                    }
                 }
-                best[doc] = 0.0;
-                summed[doc] = 0.0;
-                best_term[doc] = 0.0;
+                for &term in &clause.parts {
+                    let impacts = &self.derived.impacts[term as usize];
+                    for (&doc, &score) in impacts.docs.iter().zip(&impacts.scores) {
+                        let doc = doc as usize;
+                        per_doc[doc].summed += PART_WEIGHT * score;
+                        touch(doc, touched);
+                    }
+                }
+                let concept = clause.alternatives.iter().any(|a| a.concept);
+                for &doc in touched.iter() {
+                    let doc = doc as usize;
+                    let slot = std::mem::take(&mut per_doc[doc]);
+                    let score = if concept {
+                        // Beyond its best term, each further term of the synonym adds a little.
+                        slot.best + CONCEPT_SPREAD * (slot.summed - slot.best_term)
+                    } else {
+                        slot.best.max(slot.summed)
+                    };
+                    if score > 0.0 {
+                        total[doc] += score;
+                        matched[doc] += 1;
+                    }
+                }
+                touched.clear();
             }
-            touched.clear();
-        }
+        });
         let clauses = analysis.clauses.len() as f32;
         // With enough services that match the words, one that is only in the right life
         // domain adds nothing but length to the list.
