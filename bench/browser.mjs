@@ -19,6 +19,7 @@ const files = {
   "/queries.json": ["application/json", `${dir}/queries.json`],
   "/judged.json": ["application/json", `${root}tests/fixtures/judged-queries.json`],
   "/judged-services.json": ["application/json", `${root}tests/fixtures/judged-services.json`],
+  "/judged-services-holdout.json": ["application/json", `${root}tests/fixtures/judged-services-holdout.json`],
 };
 for (const set of sets) {
   files[`/data/${set}.idx`] = ["application/octet-stream", `${dir}/${set}.idx`];
@@ -84,7 +85,10 @@ for (const set of sets) {
         return sum + domains.filter((d) => top.includes(d)).length / domains.length;
       }, 0) / judged.length;
     // Both engines' top ten for every judged service-level query; xtask judges them.
-    const judgedServices = (await (await fetch("/judged-services.json")).json()).queries;
+    const judgedServices = [];
+    for (const file of ["/judged-services.json", "/judged-services-holdout.json"]) {
+      judgedServices.push(...(await (await fetch(file)).json()).queries);
+    }
     const rankedBy = (top) => Object.fromEntries(judgedServices.map(({ q }) => [q, top(q)]));
     const ranked = set === "demo" ? {
       wegwijs: rankedBy((q) => JSON.parse(bench.top_ids(q, 10))),

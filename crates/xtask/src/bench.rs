@@ -332,8 +332,8 @@ fn search(measurements: &mut Vec<Measurement>) -> Result<()> {
     widget(measurements, &dir)
 }
 
-/// The judged service-level queries: nDCG@5, MRR and S@1 per group, for each engine's
-/// results in the browser run (same data, same page).
+/// The judged service-level queries (the main set and the held-out one): nDCG@5, MRR and S@1
+/// per group, for each engine's results in the browser run (same data, same page).
 fn relevance(
     measurements: &mut Vec<Measurement>,
     cli: &Path,
@@ -342,37 +342,42 @@ fn relevance(
 ) -> Result<()> {
     let ranked_path = dir.join("ranked.json");
     fs::write(&ranked_path, serde_json::to_string(ranked)?)?;
-    let report = output(
-        command(cli)
-            .arg("bench-relevance")
-            .arg(dir.join("demo.idx"))
-            .arg("--judged")
-            .arg(workspace_root().join("tests/fixtures/judged-services.json"))
-            .arg("--ranked")
-            .arg(&ranked_path),
-    )
-    .context("bench-relevance failed")?;
-    let report: Value = serde_json::from_str(&report)?;
-    let groups = report["wegwijs"]
-        .as_object()
-        .context("no wegwijs figures")?;
-    for group in groups.keys() {
-        for (figure, label) in [
-            ("ndcg", "nDCG@5"),
-            ("reciprocal_rank", "MRR"),
-            ("success_at_1", "S@1"),
-        ] {
-            for engine in ["wegwijs", "minisearch"] {
-                // Each group is [query count, figures].
-                let value = report[engine][group][1][figure]
-                    .as_f64()
-                    .unwrap_or_default();
-                push(
-                    measurements,
-                    format!("{label} {group} {engine}"),
-                    "ratio",
-                    value,
-                );
+    for (file, set) in [
+        ("judged-services.json", ""),
+        ("judged-services-holdout.json", "held-out "),
+    ] {
+        let report = output(
+            command(cli)
+                .arg("bench-relevance")
+                .arg(dir.join("demo.idx"))
+                .arg("--judged")
+                .arg(workspace_root().join("tests/fixtures").join(file))
+                .arg("--ranked")
+                .arg(&ranked_path),
+        )
+        .context("bench-relevance failed")?;
+        let report: Value = serde_json::from_str(&report)?;
+        let groups = report["wegwijs"]
+            .as_object()
+            .context("no wegwijs figures")?;
+        for group in groups.keys() {
+            for (figure, label) in [
+                ("ndcg", "nDCG@5"),
+                ("reciprocal_rank", "MRR"),
+                ("success_at_1", "S@1"),
+            ] {
+                for engine in ["wegwijs", "minisearch"] {
+                    // Each group is [query count, figures].
+                    let value = report[engine][group][1][figure]
+                        .as_f64()
+                        .unwrap_or_default();
+                    push(
+                        measurements,
+                        format!("{label} {set}{group} {engine}"),
+                        "ratio",
+                        value,
+                    );
+                }
             }
         }
     }
