@@ -105,7 +105,7 @@ fn every_group_of_judged_queries_stays_above_its_floor() {
 }
 
 /// The held-out set: written by a judge who saw neither the engine nor the main set, and
-/// never used to tune the search or its vocabulary.
+/// never a source of vocabulary entries.
 #[test]
 fn the_held_out_queries_stay_above_their_floor() {
     check(
