@@ -152,8 +152,33 @@ pub fn encode(instrument: &Instrument, response: &Response) -> String {
         .join("-")
 }
 
+/// What a share code must match: the instrument's fingerprint and number of dimensions.
+/// Enough to check a code without the instrument itself (the live-session server does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shape {
+    /// [`Instrument::fingerprint`].
+    pub fingerprint: u16,
+    /// Number of dimensions.
+    pub dimensions: usize,
+}
+
+impl Shape {
+    /// The shape of an instrument's codes.
+    pub fn of(instrument: &Instrument) -> Self {
+        Self {
+            fingerprint: instrument.fingerprint(),
+            dimensions: instrument.dimensions.len(),
+        }
+    }
+}
+
 /// Reads a share code (spaces, dashes and case do not matter).
 pub fn decode(instrument: &Instrument, code: &str) -> Result<Response, CodeError> {
+    decode_shaped(Shape::of(instrument), code)
+}
+
+/// Reads a share code of an instrument with this shape.
+pub fn decode_shaped(shape: Shape, code: &str) -> Result<Response, CodeError> {
     let compact: String = code
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
@@ -175,12 +200,12 @@ pub fn decode(instrument: &Instrument, code: &str) -> Result<Response, CodeError
     if payload[0] != VERSION {
         return Err(CodeError::Version);
     }
-    if u16::from_be_bytes([payload[1], payload[2]]) != instrument.fingerprint() {
+    if u16::from_be_bytes([payload[1], payload[2]]) != shape.fingerprint {
         return Err(CodeError::OtherInstrument);
     }
     let respondent = u32::from_be_bytes([0, payload[3], payload[4], payload[5]]);
     let count = usize::from(payload[6]);
-    if count != instrument.dimensions.len() {
+    if count != shape.dimensions {
         return Err(CodeError::OtherInstrument);
     }
     let mut values = Vec::with_capacity(count * 2);

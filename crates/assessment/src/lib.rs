@@ -8,10 +8,11 @@
 pub mod code;
 pub mod export;
 pub mod instrument;
+pub mod live;
 pub mod stats;
 pub mod team;
 pub mod typology;
 
-pub use code::{decode, encode, CodeError, Response};
+pub use code::{decode, decode_shaped, encode, CodeError, Response, Shape};
 pub use instrument::Instrument;
 pub use team::{combine, deduplicate, Disagreement, Privacy, TeamResult};

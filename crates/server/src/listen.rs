@@ -5,15 +5,38 @@
 //! (more wait in the listen queue).
 
 use std::future::Future;
+use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::Request;
 use axum::Router;
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
+use tower::ServiceExt;
+
+/// The address a request's connection came from, for rate limits (kept in memory only).
+/// Requests that did not come through [`serve`] (tests) have the unspecified address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Client(pub IpAddr);
+
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<Client>()
+            .copied()
+            .unwrap_or(Client(IpAddr::V4(Ipv4Addr::UNSPECIFIED))))
+    }
+}
 
 /// Most bytes of request line and headers read before a request is refused.
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
@@ -50,9 +73,9 @@ pub async fn serve(
             slot = slots.clone().acquire_owned() => slot.expect("the semaphore is never closed"),
             () = &mut shutdown => return,
         };
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok(accepted) => accepted,
                 // A connection that failed while being accepted (reset, out of descriptors):
                 // wait a moment rather than spin, then go on with the next one.
                 Err(_) => {
@@ -62,7 +85,13 @@ pub async fn serve(
             },
             () = &mut shutdown => return,
         };
-        let service = TowerToHyperService::new(app.clone());
+        let client = Client(peer.ip());
+        let service = TowerToHyperService::new(app.clone().map_request(
+            move |mut request: Request<Incoming>| {
+                request.extensions_mut().insert(client);
+                request
+            },
+        ));
         tokio::spawn(async move {
             let _slot = slot;
             let connection = http1::Builder::new()

@@ -7,7 +7,20 @@ use axum::http::{header, Request, StatusCode};
 use axum::response::Response;
 use tower::ServiceExt;
 
-use super::{app, Root};
+use super::live::store::Store;
+use super::live::{Live, Settings};
+use super::{Root, Router};
+
+/// The whole app over `dir`, with live sessions in memory.
+pub(crate) async fn app_over(dir: &std::path::Path) -> Router {
+    let store = Store::open("sqlite::memory:")
+        .await
+        .expect("an in-memory store");
+    super::app(
+        Root::new(dir).unwrap(),
+        Live::new(store, Settings::default()),
+    )
+}
 
 /// A folder like the bundle: `app.wasm` with `.br` and `.gz` copies, and a page without any.
 fn folder() -> tempfile::TempDir {
@@ -24,7 +37,8 @@ async fn get(dir: &tempfile::TempDir, path: &str, headers: &[(&str, &str)]) -> R
     for (name, value) in headers {
         request = request.header(*name, *value);
     }
-    app(Root::new(dir.path()).unwrap())
+    app_over(dir.path())
+        .await
         .oneshot(request.body(Body::empty()).unwrap())
         .await
         .expect("a response")
@@ -130,7 +144,8 @@ async fn status_of(dir: &tempfile::TempDir, method: &str, path: &str) -> (Status
         .uri(path)
         .body(Body::empty())
         .unwrap();
-    let response = app(Root::new(dir.path()).unwrap())
+    let response = app_over(dir.path())
+        .await
         .oneshot(request)
         .await
         .expect("a response");
@@ -229,10 +244,9 @@ async fn slow_clients_are_cut_off_and_do_not_block_others() {
         header_timeout: Duration::from_millis(500),
         connections: 64,
     };
-    let root = Root::new(dir.path()).unwrap();
     tokio::spawn(super::listen::serve(
         listener,
-        app(root),
+        app_over(dir.path()).await,
         limits,
         std::future::pending(),
     ));
