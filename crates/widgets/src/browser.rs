@@ -34,6 +34,26 @@ pub async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Waits `millis` milliseconds (a timeout); returns at once outside a browser.
+pub async fn sleep(millis: i32) {
+    let Some(window) = window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A secret made of 16 random bytes from the browser's cryptographic source, as 32 hex
+/// digits; `None` where there is none (outside a browser).
+pub fn random_token() -> Option<String> {
+    let crypto = window()?.crypto().ok()?;
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// The page's URL fragment without `#`.
 pub fn fragment() -> String {
     window()

@@ -44,6 +44,54 @@ async fn fetch_ok(url: &str) -> Result<Response, FetchError> {
     }
 }
 
+/// What a JSON API answered: its status and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiAnswer {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body as text (JSON, or empty).
+    pub body: String,
+}
+
+/// Sends a request to a JSON API: `method`, an optional JSON `body` and an optional bearer
+/// key. Any HTTP status is an answer; only a missing answer is an error.
+pub async fn call_api(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    bearer: Option<&str>,
+) -> Result<ApiAnswer, FetchError> {
+    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
+    let headers = web_sys::Headers::new().map_err(network_error)?;
+    if let Some(body) = body {
+        headers
+            .set("Content-Type", "application/json")
+            .map_err(network_error)?;
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
+    if let Some(key) = bearer {
+        headers
+            .set("Authorization", &format!("Bearer {key}"))
+            .map_err(network_error)?;
+    }
+    init.set_headers(&headers);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(network_error)?;
+    let response: Response = response.dyn_into().map_err(network_error)?;
+    let text = JsFuture::from(response.text().map_err(network_error)?)
+        .await
+        .map_err(network_error)?;
+    Ok(ApiAnswer {
+        status: response.status(),
+        body: text.as_string().unwrap_or_default(),
+    })
+}
+
 /// Fetches `url` (relative to the page) as text.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let response = fetch_ok(url).await?;

@@ -55,6 +55,33 @@ fn the_first_screen_explains_the_scan_and_offers_both_roles() {
 }
 
 #[test]
+fn with_a_server_the_start_screen_offers_a_live_session_and_says_what_it_sends() {
+    let offline = render("nl", || {
+        view! { <ScanApp instrument=instrument("vormen") /> }.into_any()
+    });
+    assert!(!offline.contains("live sessie"), "{offline}");
+    let live = render("nl", || {
+        view! { <ScanApp instrument=instrument("vormen") server=Some("/".to_owned()) /> }.into_any()
+    });
+    for expected in [
+        "Ik start een live sessie voor mijn team",
+        "Typ de code van de begeleider.",
+        "Doe mee",
+        "pas als er minstens 3 zijn",
+    ] {
+        assert!(live.contains(expected), "missing {expected:?} in {live}");
+    }
+    assert!(
+        !live.contains("Er is geen server."),
+        "the offline promise is not made"
+    );
+    assert!(
+        live.contains(r#"autocapitalize="characters""#),
+        "phones offer capitals for the code"
+    );
+}
+
+#[test]
 fn the_first_screen_follows_the_language_and_the_instrument() {
     let html = render("en", || {
         view! { <ScanApp instrument=instrument("vensters") /> }.into_any()

@@ -78,7 +78,8 @@ fn main() -> Result<()> {
                     ])
                     .arg("--root")
                     .arg(&bundle.demo_root)
-                    .args(["--addr", &addr]),
+                    .args(["--addr", &addr])
+                    .args(["--database", "sqlite:target/demo-sessions.sqlite"]),
             )
         }
         Command::Test => test::run_all(),

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every check and test, then a summary.
 
 use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::{Child, Stdio};
 use std::time::Instant;
 
@@ -158,11 +159,24 @@ pub fn serve_demo(bundle: &Bundle) -> Result<(Server, String)> {
         "wegwijs-server",
     ]))?;
     let binary = workspace_root().join("target/tool/wegwijs-server");
+    // Live sessions of the tests start from an empty database every run.
+    let database = workspace_root().join("target/e2e-sessions.sqlite");
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", database.display()));
+        if file.exists() {
+            std::fs::remove_file(&file)
+                .with_context(|| format!("cannot remove {}", file.display()))?;
+        }
+    }
     let mut server = Server(
         command(&binary)
             .arg("--root")
             .arg(&bundle.demo_root)
             .args(["--addr", "127.0.0.1:0"])
+            .arg("--database")
+            .arg(format!("sqlite:{}", database.display()))
+            // Every browser context of the tests comes from one address.
+            .args(["--opens-per-minute", "0", "--answers-per-minute", "0"])
             .stdout(Stdio::piped())
             .spawn()
             .context("cannot start wegwijs-server")?,

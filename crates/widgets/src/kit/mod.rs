@@ -5,6 +5,7 @@ mod attributes;
 mod breakable;
 mod live_region;
 mod notice;
+mod qr;
 mod root;
 mod status;
 
@@ -12,5 +13,6 @@ pub use attributes::{attribute_warnings, Accepted, LANG};
 pub use breakable::Breakable;
 pub use live_region::LiveRegion;
 pub use notice::ServiceNotice;
+pub use qr::QrImage;
 pub use root::{unique_id, WidgetRoot};
 pub use status::{ErrorNotice, Loading};

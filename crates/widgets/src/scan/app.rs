@@ -6,7 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wegwijs_assessment::{decode, deduplicate, CodeError, Instrument, Response, TeamResult};
 
+use super::host::LiveHost;
+use super::join::{self, JoinForm, Joined, Sending, SESSION_FRAGMENT};
 use super::kept;
+use super::live::LiveServer;
 use super::respond::Respond;
 use super::team::TeamView;
 use crate::browser;
@@ -25,6 +28,8 @@ pub(crate) enum Mode {
     Choose,
     Respond,
     Team,
+    /// The facilitator's live session.
+    Host,
 }
 
 /// Everything the parts of the scan share. Cheap to copy.
@@ -47,6 +52,12 @@ pub(crate) struct Scan {
     pub announcement: RwSignal<String>,
     pub ids: StoredValue<String>,
     pub container: NodeRef<leptos::html::Div>,
+    /// The live-session server, when the element has a `server` attribute.
+    pub server: StoredValue<Option<LiveServer>>,
+    /// The live session this respondent joined.
+    pub joined: RwSignal<Option<Joined>>,
+    /// How sending the answers to it goes.
+    pub sending: RwSignal<Sending>,
 }
 
 impl Scan {
@@ -138,9 +149,12 @@ pub(crate) fn use_scan() -> Scan {
 pub fn ScanApp(
     /// The instrument.
     instrument: Arc<Instrument>,
+    /// The live-session server's address (`server` attribute), if any.
+    #[prop(default = None)]
+    server: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let (kept_answer, kept_team) = kept::restore(&instrument);
+    let (kept_answer, kept_team, kept_joined) = kept::restore(&instrument);
     let response =
         kept_answer.unwrap_or_else(|| Response::empty(&instrument, browser::random_u32()));
     // Go on where the respondent was: the first part without an answer.
@@ -162,9 +176,19 @@ pub fn ScanApp(
         announcement: RwSignal::new(String::new()),
         ids: StoredValue::new(unique_id("ww-s")),
         container: NodeRef::new(),
+        server: StoredValue::new(server.as_deref().map(LiveServer::new)),
+        joined: RwSignal::new(kept_joined.filter(|_| server.is_some())),
+        sending: RwSignal::new(Sending::Idle),
     };
     provide_context(scan);
     kept::keep_in_tab(scan);
+    // An answer that was still on its way when the tab was reloaded goes out again.
+    if scan
+        .joined
+        .with_untracked(|j| j.as_ref().is_some_and(|j| j.pending.is_some()))
+    {
+        join::send_answers(scan);
+    }
     // A link with a share code opens the team view with that code.
     let take_link = move || {
         let fragment = browser::fragment();
@@ -172,11 +196,21 @@ pub fn ScanApp(
             scan.mode.set(Mode::Team);
             scan.add_codes(i18n, code);
             browser::replace_fragment("");
+        } else if let Some(code) = fragment.strip_prefix(SESSION_FRAGMENT) {
+            let code = code.to_owned();
+            browser::replace_fragment("");
+            leptos::task::spawn_local(async move {
+                if let Err(message) = join::join(scan, i18n, code).await {
+                    let _ = scan.announcement.try_set(message.clone());
+                    let _ = scan.rejected.try_set(vec![(String::new(), message)]);
+                }
+            });
         }
     };
     take_link();
     browser::on_hash_change(take_link);
 
+    let live = server.is_some();
     let title = instrument.title.get(i18n.lang()).to_owned();
     let intro = instrument.intro.get(i18n.lang()).to_owned();
     let source = instrument.source.get(i18n.lang()).to_owned();
@@ -188,6 +222,7 @@ pub fn ScanApp(
                     <h2 class="ww-step-title" tabindex="-1">{title.clone()}</h2>
                     <p class="ww-lead">{intro.clone()}</p>
                     <p class="ww-note">{source.clone()}</p>
+                    <JoinProblem />
                     <div class="ww-choose">
                         <button type="button" class="ww-button" on:click=move |_| scan.open(Mode::Respond)>
                             {i18n.t("scan.choose.respond")}
@@ -195,17 +230,39 @@ pub fn ScanApp(
                         <button type="button" class="ww-button ww-button-secondary" on:click=move |_| scan.open(Mode::Team)>
                             {i18n.t("scan.choose.team")}
                         </button>
+                        {live.then(|| view! {
+                            <button type="button" class="ww-button ww-button-secondary" on:click=move |_| scan.open(Mode::Host)>
+                                {i18n.t("scan.choose.host")}
+                            </button>
+                        })}
                     </div>
+                    {live.then(|| view! { <JoinForm /> })}
                     <Resume />
-                    <p class="ww-hint">{i18n.t("scan.choose.privacy")}</p>
+                    <p class="ww-hint">{i18n.t(if live { "scan.choose.privacy-live" } else { "scan.choose.privacy" })}</p>
                 }
                 .into_any(),
                 Mode::Respond => view! { <BackToStart /> <Respond /> }.into_any(),
-                Mode::Team => view! { <BackToStart /> <TeamView /> }.into_any(),
+                Mode::Team => view! { <BackToStart /> <TeamView responses=scan.team /> }.into_any(),
+                Mode::Host => view! { <BackToStart /> <LiveHost /> }.into_any(),
             }}
         </div>
     }
     .into_any()
+}
+
+/// A join link that did not work: why, on the start screen.
+#[component]
+fn JoinProblem() -> impl IntoView {
+    let scan = use_scan();
+    move || {
+        let problem = scan.rejected.with(|rejected| {
+            rejected
+                .iter()
+                .find(|(what, _)| what.is_empty())
+                .map(|(_, why)| why.clone())
+        });
+        problem.map(|why| view! { <p class="ww-error" role="alert">{why}</p> })
+    }
 }
 
 /// When answers were kept in this tab: how far the respondent got, and a way to start over.

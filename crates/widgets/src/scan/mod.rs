@@ -1,9 +1,12 @@
 //! `<wegwijs-samenwerkingsscan>`: a team measures its interprofessional collaboration,
-//! without a server.
+//! without a server (share codes), or in a live session on a Wegwijs server (`server`).
 
 mod app;
 mod charts;
+mod host;
+mod join;
 mod kept;
+mod live;
 mod respond;
 mod team;
 
@@ -26,11 +29,14 @@ pub struct ScanConfig {
     pub instrument: Option<String>,
     /// Language tag (`lang`); Dutch when absent.
     pub lang: Option<String>,
+    /// Address of a Wegwijs server for live sessions (`server`, e.g. `/`); none: share
+    /// codes only.
+    pub server: Option<String>,
 }
 
 impl ScanConfig {
     /// The attributes the element reads; a change to any of them re-renders the widget.
-    pub const ATTRIBUTES: &'static [&'static str] = &["instrument", "lang"];
+    pub const ATTRIBUTES: &'static [&'static str] = &["instrument", "lang", "server"];
 
     /// The values the attributes accept, for the web team's warnings.
     pub const ACCEPTED: &'static [Accepted] = &[LANG];
@@ -41,6 +47,7 @@ impl ScanConfig {
         Self {
             instrument: non_empty("instrument"),
             lang: non_empty("lang"),
+            server: non_empty("server"),
         }
     }
 }
@@ -74,6 +81,7 @@ pub fn Samenwerkingsscan(
     config: ScanConfig,
 ) -> impl IntoView {
     let i18n = I18n::for_tag(config.lang.as_deref());
+    let server = config.server.clone();
     let state = RwSignal::new(ScanState::Loading);
     let load = move || {
         state.set(ScanState::Loading);
@@ -95,7 +103,7 @@ pub fn Samenwerkingsscan(
     load();
     view! {
         <WidgetRoot i18n class="ww-scan">
-            <ScanView state=state.into() on_retry=Callback::new(move |()| load()) />
+            <ScanView state=state.into() on_retry=Callback::new(move |()| load()) server />
         </WidgetRoot>
     }
 }
@@ -107,11 +115,17 @@ pub fn ScanView(
     state: Signal<ScanState>,
     /// Called when the user asks to try loading again.
     on_retry: Callback<()>,
+    /// The live-session server's address, if any.
+    #[prop(default = None)]
+    server: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || match state.get() {
         ScanState::Loading => view! { <Loading label=i18n.t("scan.loading") /> }.into_any(),
-        ScanState::Ready(instrument) => view! { <ScanApp instrument /> }.into_any(),
+        ScanState::Ready(instrument) => {
+            let server = server.clone();
+            view! { <ScanApp instrument server /> }.into_any()
+        }
         ScanState::Failed(failure) => {
             // Only a lost connection can be fixed by trying again; say so.
             let network = matches!(failure, ScanFailure::Fetch(FetchError::Network(_)));

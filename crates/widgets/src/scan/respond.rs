@@ -7,6 +7,7 @@ use wegwijs_assessment::encode;
 use wegwijs_assessment::typology::place;
 
 use super::app::{use_scan, CODE_FRAGMENT};
+use super::join::{send_answers, JoinedBanner, SendStatus};
 use crate::browser;
 use crate::i18n::use_i18n;
 
@@ -175,6 +176,7 @@ pub(crate) fn Respond() -> impl IntoView {
             fallback=move || view! { <PersonalResult on_change=Callback::new(move |()| go(0)) /> }
         >
             <div class="ww-respond">
+                <JoinedBanner />
                 <div class="ww-progress-line">
                     <p class="ww-progress-text">
                         {move || if scan.all_at_once.get() {
@@ -247,6 +249,8 @@ fn PersonalResult(
     let scan = use_scan();
     let i18n = use_i18n();
     let lang = i18n.lang();
+    // In a live session the answers go to the facilitator as soon as they are complete.
+    send_answers(scan);
     let response = scan.response.get_untracked();
     let instrument = scan.instrument.get_value();
     let code = encode(&instrument, &response);
@@ -297,6 +301,7 @@ fn PersonalResult(
     let (share_code, share_link) = (code.clone(), link.clone());
     view! {
         <h2 class="ww-step-title" tabindex="-1">{i18n.t("scan.result.title")}</h2>
+        <SendStatus />
         {placement.map(|(model, description)| view! {
             <p class="ww-lead">{i18n.t_with("scan.result.resembles", &[("model", &model)])}</p>
             <p class="ww-note">{description}</p>
@@ -317,7 +322,7 @@ fn PersonalResult(
         </div>
         <section class="ww-share" aria-labelledby=scan.id("deel")>
             <h3 id=scan.id("deel")>{i18n.t("scan.result.share")}</h3>
-            <p>{i18n.t("scan.result.share-how")}</p>
+            <p>{i18n.t(if scan.joined.with_untracked(Option::is_some) { "scan.result.share-how-live" } else { "scan.result.share-how" })}</p>
             <p class="ww-code" id=scan.id("code")>{code.clone()}</p>
             <div class="ww-detail-buttons">
                 <button type="button" class="ww-button" on:click=move |_| copy("code")>{i18n.t("scan.result.copy-code")}</button>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wegwijs_assessment::export::{
     aggregates_csv, compare, export, import_json, import_responses_csv, responses_csv,
 };
-use wegwijs_assessment::{combine, deduplicate, Disagreement, Privacy, TeamResult};
+use wegwijs_assessment::{combine, deduplicate, Disagreement, Privacy, Response, TeamResult};
 
 use super::app::use_scan;
 use super::charts::{Dots, Radar};
@@ -26,9 +26,16 @@ fn number(lang: &str, value: f64) -> String {
     }
 }
 
-/// The facilitator's part.
+/// The facilitator's part: the team view of `responses` (the codes and files added here, or
+/// a live session's answers); in a live session without the ways to add codes or files.
 #[component]
-pub(crate) fn TeamView() -> impl IntoView {
+pub(crate) fn TeamView(
+    /// The answers to combine.
+    responses: RwSignal<Vec<Response>>,
+    /// Answers come from a live session.
+    #[prop(optional)]
+    live: bool,
+) -> impl IntoView {
     let scan = use_scan();
     let i18n = use_i18n();
     let lang = i18n.lang();
@@ -44,7 +51,7 @@ pub(crate) fn TeamView() -> impl IntoView {
     let instrument = scan.instrument.get_value();
     let combined = Memo::new(move |_| {
         let instrument = scan.instrument.get_value();
-        let (unique, repeats) = scan.team.with(|team| deduplicate(team));
+        let (unique, repeats) = responses.with(|team| deduplicate(team));
         (combine(&instrument, &unique), unique, repeats)
     });
     let import_file = move |_| {
@@ -130,7 +137,7 @@ pub(crate) fn TeamView() -> impl IntoView {
         .map(|d| d.label.get(lang).to_owned())
         .collect();
     let ask_desired = instrument.ask_desired;
-    view! {
+    let adding = (!live).then(|| view! {
         <h2 class="ww-step-title" tabindex="-1">{i18n.t("scan.team.title")}</h2>
         <p>{i18n.t("scan.team.intro")}</p>
         <form class="ww-codes" on:submit=move |event| {
@@ -156,6 +163,9 @@ pub(crate) fn TeamView() -> impl IntoView {
                 </div>
             })
         }}
+    });
+    view! {
+        {adding}
         <Show when=move || combined.with(|(r, _, _)| r.respondents > 0)>
             <p class="ww-report-head">
                 {move || {
@@ -168,8 +178,12 @@ pub(crate) fn TeamView() -> impl IntoView {
         </Show>
         {move || {
             let (result, _, repeats) = combined.get();
+            // A live session says itself how many answered until the team view can show.
+            if live && result.respondents == 0 {
+                return None;
+            }
             let earlier = scan.earlier.get();
-            team_result(i18n, lang, &labels, ask_desired, result, repeats, earlier, scan.id("tabel"))
+            Some(team_result(i18n, lang, &labels, ask_desired, result, repeats, earlier, scan.id("tabel")))
         }}
         <Show when=move || combined.with(|(r, _, _)| r.respondents > 0)>
             <div class="ww-file">
@@ -185,7 +199,7 @@ pub(crate) fn TeamView() -> impl IntoView {
                 <button type="button" class="ww-button ww-button-secondary" on:click=move |_| download("json")>{i18n.t("scan.team.json")}</button>
                 <button type="button" class="ww-button ww-button-secondary" on:click=move |_| download("aggregates")>{i18n.t("scan.team.csv-aggregates")}</button>
                 <button type="button" class="ww-button ww-button-secondary" on:click=move |_| download("responses")>{i18n.t("scan.team.csv-responses")}</button>
-                <button type="button" class="ww-button ww-button-secondary" on:click=clear>{i18n.t("scan.team.clear")}</button>
+                {(!live).then(|| view! { <button type="button" class="ww-button ww-button-secondary" on:click=clear>{i18n.t("scan.team.clear")}</button> })}
             </div>
         </Show>
     }
