@@ -6,13 +6,7 @@ use wegwijs_directory::time::LocalDateTime;
 
 /// The current time in Amsterdam.
 pub fn now() -> LocalDateTime {
-    #[cfg(target_arch = "wasm32")]
-    let millis = js_sys::Date::now();
-    #[cfg(not(target_arch = "wasm32"))]
-    let millis = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0.0, |d| d.as_millis() as f64);
-    LocalDateTime::from_unix((millis / 1000.0) as i64)
+    LocalDateTime::from_unix((now_millis() / 1000.0) as i64)
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -461,4 +455,53 @@ pub fn random_u32() -> u32 {
             .map_or(0, |d| d.subsec_nanos()),
     ) / 1e9;
     (random * f64::from(u32::MAX)) as u32
+}
+
+/// Milliseconds since 1970 by the browser's clock (the machine's clock outside a browser).
+pub fn now_millis() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64)
+}
+
+/// What an [`EventStream`] calls for one event name.
+pub type EventHandler = Box<dyn FnMut()>;
+
+/// A stream of server-sent events with one handler per event name (`"error"` for a lost
+/// connection); the stream closes when this is dropped.
+pub struct EventStream {
+    source: web_sys::EventSource,
+    _listeners: Vec<wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+impl EventStream {
+    /// Opens the stream at `url`; `None` where the browser refuses it (or outside a browser).
+    pub fn open(url: &str, handlers: Vec<(&str, EventHandler)>) -> Option<Self> {
+        window()?;
+        let source = web_sys::EventSource::new(url).ok()?;
+        let listeners = handlers
+            .into_iter()
+            .map(|(name, mut handler)| {
+                let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+                    move |_: web_sys::Event| handler(),
+                );
+                let _ = source
+                    .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+                listener
+            })
+            .collect();
+        Some(Self {
+            source,
+            _listeners: listeners,
+        })
+    }
+}
+
+impl Drop for EventStream {
+    fn drop(&mut self) {
+        self.source.close();
+    }
 }

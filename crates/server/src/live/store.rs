@@ -129,7 +129,9 @@ impl Store {
         token_hash: &str,
         answer: &str,
     ) -> sqlx::Result<Stored> {
-        let mut transaction = self.pool.begin().await?;
+        // IMMEDIATE: take the write lock first. A transaction that reads and then writes
+        // would fail at once when another writer got in between (SQLite cannot wait there).
+        let mut transaction = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let open: Option<(Option<i64>,)> =
             sqlx::query_as("SELECT closed_at FROM sessions WHERE code = ? AND expires_at > ?")
                 .bind(code.as_str())

@@ -7,8 +7,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use wegwijs_assessment::live::{JoinCode, NewSession, TeamSnapshot, MIN_RESPONDENTS_FOR_SPREAD};
 use wegwijs_assessment::{decode, Instrument, Response, Shape};
 
@@ -16,7 +14,7 @@ use super::app::{use_scan, Mode, Scan};
 use super::join::SESSION_FRAGMENT;
 use super::live::LiveError;
 use super::team::TeamView;
-use crate::browser::{self, Keep};
+use crate::browser::{self, EventHandler, EventStream, Keep};
 use crate::i18n::use_i18n;
 use crate::kit::{Loading, QrImage};
 
@@ -50,26 +48,7 @@ fn kept_key(instrument: &Instrument) -> String {
 fn kept(instrument: &Instrument) -> Option<Hosted> {
     let hosted: Hosted =
         serde_json::from_str(&browser::stored(Keep::OnDevice, &kept_key(instrument))?).ok()?;
-    (hosted.expires * 1000 > js_now() as i64).then_some(hosted)
-}
-
-fn js_now() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    return js_sys::Date::now();
-    #[cfg(not(target_arch = "wasm32"))]
-    0.0
-}
-
-/// The open event stream and its listeners (dropped together).
-struct Following {
-    source: web_sys::EventSource,
-    _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
-}
-
-impl Drop for Following {
-    fn drop(&mut self) {
-        self.source.close();
-    }
+    (hosted.expires * 1000 > browser::now_millis() as i64).then_some(hosted)
 }
 
 /// The facilitator's live session.
@@ -82,7 +61,7 @@ pub(crate) fn LiveHost() -> impl IntoView {
     let responses = RwSignal::new(Vec::<Response>::new());
     let lost = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let following = StoredValue::new_local(None::<Following>);
+    let following = StoredValue::new_local(None::<EventStream>);
     let pause = StoredValue::new(1_000);
     on_cleanup(move || {
         let _ = following.try_update_value(|f| *f = None);
@@ -142,18 +121,13 @@ pub(crate) fn LiveHost() -> impl IntoView {
     let follow = StoredValue::new_local(None::<Arc<dyn Fn(Hosted)>>);
     let start_following = Arc::new(move |hosted: Hosted| {
         let Some(server) = server() else { return };
-        let Ok(source) = web_sys::EventSource::new(&server.events_url(&hosted.code, &hosted.key))
-        else {
-            return refresh(hosted);
-        };
         let on_update = {
             let hosted = hosted.clone();
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| refresh(hosted.clone()))
+            move || refresh(hosted.clone())
         };
-        let on_deleted = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| gone());
         let on_error = {
             let hosted = hosted.clone();
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            move || {
                 // The browser would retry on its own, but without growing pauses: stop the
                 // stream, fetch with back-off, and follow again once the server answers.
                 let _ = following.try_update_value(|f| *f = None);
@@ -169,21 +143,19 @@ pub(crate) fn LiveHost() -> impl IntoView {
                         }
                     }
                 });
-            })
+            }
         };
-        let listen = |name: &str, listener: &Closure<dyn FnMut(web_sys::Event)>| {
-            let _ =
-                source.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
-        };
-        listen("update", &on_update);
-        listen("deleted", &on_deleted);
-        listen("error", &on_error);
-        let _ = following.try_update_value(|f| {
-            *f = Some(Following {
-                source,
-                _listeners: vec![on_update, on_deleted, on_error],
-            })
-        });
+        let handlers: Vec<(&str, EventHandler)> = vec![
+            ("update", Box::new(on_update)),
+            ("deleted", Box::new(gone)),
+            ("error", Box::new(on_error)),
+        ];
+        match EventStream::open(&server.events_url(&hosted.code, &hosted.key), handlers) {
+            Some(stream) => {
+                let _ = following.try_update_value(|f| *f = Some(stream));
+            }
+            None => refresh(hosted),
+        }
     });
     follow.set_value(Some(start_following.clone()));
 
