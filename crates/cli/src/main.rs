@@ -8,6 +8,7 @@ mod api;
 mod bench;
 mod generate;
 mod input;
+mod load;
 
 use std::fs;
 use std::io::Write;
@@ -135,6 +136,22 @@ enum Command {
         #[arg(long)]
         ranked: Option<PathBuf>,
     },
+    /// Load a live-session server with many respondents at once (used by `cargo xtask
+    /// bench`); prints submissions per second, latency percentiles and lost answers as JSON.
+    #[command(hide = true)]
+    BenchLive {
+        /// The server's base URL.
+        server: String,
+        /// The instrument definition of the session.
+        #[arg(long)]
+        instrument: PathBuf,
+        /// Respondents sending at the same time.
+        #[arg(long, default_value_t = 200)]
+        respondents: usize,
+        /// Submissions per respondent (the first answer, then changes).
+        #[arg(long, default_value_t = 10)]
+        rounds: usize,
+    },
     /// Write the services as plain documents for MiniSearch (used by `cargo xtask bench`).
     #[command(hide = true)]
     BenchDocs {
@@ -156,6 +173,9 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Serve the widgets, their data and the demo portal with a strict Content-Security-Policy,
+    /// and the samenwerkingsscan's live sessions (an SQLite file) under /api/, until Ctrl+C.
+    Serve(wegwijs_server::Options),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -473,6 +493,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let data = generate::services(services as usize, seed);
             write_output(output.as_ref(), serde_json::to_string(&data)?.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::BenchLive {
+            server,
+            instrument,
+            respondents,
+            rounds,
+        } => {
+            let text = fs::read_to_string(&instrument)
+                .with_context(|| format!("cannot read {}", instrument.display()))?;
+            let instrument = wegwijs_assessment::Instrument::from_json(&text)
+                .map_err(|error| anyhow::anyhow!("{}: {error}", instrument.display()))?;
+            let plan = load::Plan {
+                respondents,
+                rounds,
+            };
+            let report = load::live_sessions(&server, &instrument, plan)?;
+            println!("{}", serde_json::to_string(&report)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve(options) => {
+            tokio::runtime::Runtime::new()?.block_on(wegwijs_server::run(options))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -11,7 +11,10 @@
 //!   nDCG@5, MRR and S@1 of both per group of the judged service-level queries. Data sets:
 //!   the demo map and generated maps of 10 000 and 100 000 services;
 //! - Lighthouse (mobile preset) on each page of the demo portal that has a widget, and the
-//!   home page: performance score, LCP, TBT, CLS, bytes transferred in all and for Wegwijs.
+//!   home page: performance score, LCP, TBT, CLS, bytes transferred in all and for Wegwijs;
+//! - live sessions: `wegwijs serve` on an SQLite file under 200 respondents who send and
+//!   change their answers at once (loopback): acknowledged submissions per second, p50/p99,
+//!   and a failure when an acknowledged answer is missing afterwards.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -24,7 +27,7 @@ use crate::bundle::{build_demo, build_wasm, Bundle, Glue};
 use crate::process::{cargo, command, output, run as run_command, step};
 use crate::setup::{ensure_npm_folder, fontconfig_file, CHROMIUM};
 use crate::sizes::{gzip_size, kb, print_table};
-use crate::test::serve_demo;
+use crate::test::{remove_database, serve_demo, start_server};
 use crate::workspace_root;
 
 /// One measured value.
@@ -52,6 +55,7 @@ pub fn run(save_reference: bool) -> Result<()> {
     let mut measurements = Vec::new();
     let bundle = bundle_sizes(&mut measurements)?;
     search(&mut measurements)?;
+    live_load(&mut measurements)?;
     lighthouse(&mut measurements, &bundle)?;
 
     let path = workspace_root().join("bench/reference.json");
@@ -122,6 +126,20 @@ fn bundle_sizes(measurements: &mut Vec<Measurement>) -> Result<Bundle> {
     Ok(bundle)
 }
 
+/// Builds the `wegwijs` command optimised for speed; returns its path.
+fn native_cli() -> Result<PathBuf> {
+    step("Building the wegwijs CLI (native, optimised for speed)");
+    run_command(cargo().args([
+        "build",
+        "--quiet",
+        "--profile",
+        "native-release",
+        "-p",
+        "wegwijs-cli",
+    ]))?;
+    Ok(workspace_root().join("target/native-release/wegwijs"))
+}
+
 /// Data sets: name and the HSDS JSON it comes from (generated ones are made on first use).
 fn data_sets(dir: &Path, cli: &Path) -> Result<Vec<(&'static str, PathBuf)>> {
     let mut sets = vec![("demo", workspace_root().join("www/data/kaart.json"))];
@@ -171,16 +189,7 @@ fn search(measurements: &mut Vec<Measurement>) -> Result<()> {
     let root = workspace_root();
     let dir = root.join("target/bench");
     fs::create_dir_all(&dir)?;
-    step("Building the wegwijs CLI (native, optimised for speed)");
-    run_command(cargo().args([
-        "build",
-        "--quiet",
-        "--profile",
-        "native-release",
-        "-p",
-        "wegwijs-cli",
-    ]))?;
-    let cli = root.join("target/native-release/wegwijs");
+    let cli = native_cli()?;
     let sets = data_sets(&dir, &cli)?;
     let queries = write_queries(&dir)?;
 
@@ -380,6 +389,64 @@ fn relevance(
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// Live sessions under load: `wegwijs serve` (native release build, rate limits off) on a
+/// fresh SQLite file, 200 respondents at once, 10 submissions each.
+fn live_load(measurements: &mut Vec<Measurement>) -> Result<()> {
+    let root = workspace_root();
+    let dir = root.join("target/bench/live");
+    fs::create_dir_all(&dir)?;
+    fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>bench</title>",
+    )?;
+    let database = dir.join("sessions.sqlite");
+    remove_database(&database)?;
+    let cli = native_cli()?;
+    let (server, base_url) = start_server(
+        command(&cli)
+            .arg("serve")
+            .arg("--root")
+            .arg(&dir)
+            .args(["--addr", "127.0.0.1:0"])
+            .arg("--database")
+            .arg(format!("sqlite:{}", database.display()))
+            .args(["--opens-per-minute", "0", "--answers-per-minute", "0"])
+            .stderr(std::process::Stdio::null()),
+    )?;
+    step("Live sessions: 200 respondents sending and changing answers at once (SQLite)");
+    let line = output(
+        command(&cli)
+            .args([
+                "bench-live",
+                &base_url,
+                "--respondents",
+                "200",
+                "--rounds",
+                "10",
+            ])
+            .arg("--instrument")
+            .arg(root.join("www/data/scan-vormen.json")),
+    )
+    .context("the live-session load benchmark failed")?;
+    drop(server);
+    let result: Value = serde_json::from_str(line.trim())?;
+    let number = |key: &str| result[key].as_f64().unwrap_or_default();
+    anyhow::ensure!(
+        number("lost") == 0.0,
+        "{} acknowledged answers were missing afterwards: {result}",
+        number("lost")
+    );
+    for (key, name, unit) in [
+        ("per_second", "live sqlite submissions per second", "per s"),
+        ("p50_ms", "live sqlite submission p50", "ms"),
+        ("p99_ms", "live sqlite submission p99", "ms"),
+        ("refused", "live sqlite submissions refused", "count"),
+    ] {
+        push(measurements, name, unit, number(key));
     }
     Ok(())
 }

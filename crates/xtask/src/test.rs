@@ -1,8 +1,8 @@
 //! `cargo xtask test`: every check and test, then a summary.
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
-use std::process::{Child, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -145,8 +145,40 @@ pub fn run_all() -> Result<()> {
     Ok(())
 }
 
-/// A running demo server; dropping it stops the server, also on failure.
+/// A running server; dropping it stops the server, also on failure.
 pub struct Server(Child);
+
+/// Removes an SQLite database and its WAL files, so that a run starts empty.
+pub fn remove_database(database: &Path) -> Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", database.display()));
+        if file.exists() {
+            std::fs::remove_file(&file)
+                .with_context(|| format!("cannot remove {}", file.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Starts a server command (`wegwijs-server` or `wegwijs serve`) and waits for the first line
+/// it prints, which names its address; returns it and its URL.
+pub fn start_server(server: &mut Command) -> Result<(Server, String)> {
+    let mut server = Server(
+        server
+            .stdout(Stdio::piped())
+            .spawn()
+            .context("cannot start the server")?,
+    );
+    let stdout = server.0.stdout.take().context("server stdout")?;
+    let mut first_line = String::new();
+    BufReader::new(stdout).read_line(&mut first_line)?;
+    let base_url = first_line
+        .split_whitespace()
+        .find(|word| word.starts_with("http://"))
+        .with_context(|| format!("unexpected server output: {first_line:?}"))?
+        .to_owned();
+    Ok((server, base_url))
+}
 
 /// Starts `wegwijs-server` on a free port for the built demo portal; returns it and its URL.
 pub fn serve_demo(bundle: &Bundle) -> Result<(Server, String)> {
@@ -161,14 +193,8 @@ pub fn serve_demo(bundle: &Bundle) -> Result<(Server, String)> {
     let binary = workspace_root().join("target/tool/wegwijs-server");
     // Live sessions of the tests start from an empty database every run.
     let database = workspace_root().join("target/e2e-sessions.sqlite");
-    for suffix in ["", "-wal", "-shm"] {
-        let file = PathBuf::from(format!("{}{suffix}", database.display()));
-        if file.exists() {
-            std::fs::remove_file(&file)
-                .with_context(|| format!("cannot remove {}", file.display()))?;
-        }
-    }
-    let mut server = Server(
+    remove_database(&database)?;
+    let (server, base_url) = start_server(
         command(&binary)
             .arg("--root")
             .arg(&bundle.demo_root)
@@ -176,19 +202,8 @@ pub fn serve_demo(bundle: &Bundle) -> Result<(Server, String)> {
             .arg("--database")
             .arg(format!("sqlite:{}", database.display()))
             // Every browser context of the tests comes from one address.
-            .args(["--opens-per-minute", "0", "--answers-per-minute", "0"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .context("cannot start wegwijs-server")?,
-    );
-    let stdout = server.0.stdout.take().context("server stdout")?;
-    let mut first_line = String::new();
-    BufReader::new(stdout).read_line(&mut first_line)?;
-    let base_url = first_line
-        .split_whitespace()
-        .find(|word| word.starts_with("http://"))
-        .with_context(|| format!("unexpected server output: {first_line:?}"))?
-        .to_owned();
+            .args(["--opens-per-minute", "0", "--answers-per-minute", "0"]),
+    )?;
     println!("    demo portal at {base_url}");
     Ok((server, base_url))
 }

@@ -35,10 +35,12 @@ pub enum Stored {
     Closed,
 }
 
-/// The session store.
+/// The session store: one connection writes (writers queue for it in the server, rather
+/// than sleeping in SQLite's busy handler), several read.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    readers: SqlitePool,
+    writer: SqlitePool,
 }
 
 /// Seconds since 1970, the time unit of the store.
@@ -60,18 +62,24 @@ impl Store {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        // An in-memory database exists once per connection: keep it to one.
-        let connections = if url.contains(":memory:") { 1 } else { 8 };
-        let pool = SqlitePoolOptions::new()
-            .max_connections(connections)
-            .connect_with(options)
-            .await
-            .with_context(|| format!("cannot open the session database {url}"))?;
+        let pool = |connections| {
+            SqlitePoolOptions::new()
+                .max_connections(connections)
+                .connect_with(options.clone())
+        };
+        let cannot_open = || format!("cannot open the session database {url}");
+        let writer = pool(1).await.with_context(cannot_open)?;
         sqlx::migrate!("./migrations")
-            .run(&pool)
+            .run(&writer)
             .await
             .context("cannot migrate the session database")?;
-        Ok(Self { pool })
+        // An in-memory database exists once per connection: it reads where it writes.
+        let readers = if url.contains(":memory:") {
+            writer.clone()
+        } else {
+            pool(4).await.with_context(cannot_open)?
+        };
+        Ok(Self { readers, writer })
     }
 
     /// Stores a new session; `false` when the code is taken (the caller draws another).
@@ -94,7 +102,7 @@ impl Store {
         .bind(shape.dimensions as i64)
         .bind(now())
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -107,7 +115,7 @@ impl Store {
         )
         .bind(code.as_str())
         .bind(now())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.readers)
         .await?;
         Ok(row.map(
             |(key_hash, instrument, fingerprint, dimensions, closed_at)| Session {
@@ -131,7 +139,7 @@ impl Store {
     ) -> sqlx::Result<Stored> {
         // IMMEDIATE: take the write lock first. A transaction that reads and then writes
         // would fail at once when another writer got in between (SQLite cannot wait there).
-        let mut transaction = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut transaction = self.writer.begin_with("BEGIN IMMEDIATE").await?;
         let open: Option<(Option<i64>,)> =
             sqlx::query_as("SELECT closed_at FROM sessions WHERE code = ? AND expires_at > ?")
                 .bind(code.as_str())
@@ -165,7 +173,7 @@ impl Store {
     pub async fn answers(&self, code: &JoinCode) -> sqlx::Result<Vec<String>> {
         let rows: Vec<(String,)> = sqlx::query_as("SELECT answer FROM answers WHERE session = ?")
             .bind(code.as_str())
-            .fetch_all(&self.pool)
+            .fetch_all(&self.readers)
             .await?;
         Ok(rows.into_iter().map(|(answer,)| answer).collect())
     }
@@ -174,7 +182,7 @@ impl Store {
     pub async fn respondents(&self, code: &JoinCode) -> sqlx::Result<usize> {
         let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answers WHERE session = ?")
             .bind(code.as_str())
-            .fetch_one(&self.pool)
+            .fetch_one(&self.readers)
             .await?;
         Ok(count as usize)
     }
@@ -184,7 +192,7 @@ impl Store {
         sqlx::query("UPDATE sessions SET closed_at = ? WHERE code = ? AND closed_at IS NULL")
             .bind(now())
             .bind(code.as_str())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -193,7 +201,7 @@ impl Store {
     pub async fn delete(&self, code: &JoinCode) -> sqlx::Result<()> {
         sqlx::query("DELETE FROM sessions WHERE code = ?")
             .bind(code.as_str())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -202,7 +210,7 @@ impl Store {
     pub async fn delete_expired(&self) -> sqlx::Result<u64> {
         let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
             .bind(now())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected())
     }
