@@ -5,7 +5,7 @@
 //! `charset=utf-8` on text, and lets browsers revalidate with ETags.
 //!
 //! It also runs the samenwerkingsscan's live sessions ([`live`]): an API under `/api/`
-//! over an SQLite file, with `GET /health`.
+//! over an SQLite file or PostgreSQL, with `GET /health`.
 //!
 //! It is hardened for the open internet: [`guard`] refuses hidden files, paths outside the
 //! root (symlinks too), empty or overlong segments and other methods than GET and HEAD;
@@ -55,7 +55,9 @@ pub struct Options {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// The live sessions' database: an SQLite file, created when missing.
+    /// The live sessions' database: `sqlite:FILE` (created when missing) for one server, or
+    /// `postgres://USER:PASSWORD@HOST/DATABASE` for several servers on one database. Both are
+    /// migrated on start.
     #[arg(long, default_value = "sqlite:wegwijs-sessions.sqlite")]
     database: String,
     /// Days a live session and its answers are kept after it was opened.
@@ -138,7 +140,9 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
         answers_per_minute: options.answers_per_minute,
         allowed_origins: options.allowed_origins,
     };
-    let live = Live::new(store, settings);
+    let live = Live::new(store, settings)
+        .await
+        .context("cannot listen for live updates on the database")?;
     tokio::spawn(live::delete_expired_regularly(live.clone()));
     listen::serve(listener, app(root, live), Limits::default(), async {
         let _ = tokio::signal::ctrl_c().await;

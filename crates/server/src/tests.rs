@@ -18,7 +18,9 @@ pub(crate) async fn app_over(dir: &std::path::Path) -> Router {
         .expect("an in-memory store");
     super::app(
         Root::new(dir).unwrap(),
-        Live::new(store, Settings::default()),
+        Live::new(store, Settings::default())
+            .await
+            .expect("the live sessions start"),
     )
 }
 

@@ -1,5 +1,7 @@
 //! Crash test: the server is killed (SIGKILL) while respondents are sending answers, then
 //! started again on the same database. Every answer it acknowledged must still be there.
+//! On SQLite, and (ignored unless asked for) on the PostgreSQL server that
+//! `WEGWIJS_TEST_POSTGRES` names (`cargo xtask test` starts one).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -24,13 +26,12 @@ impl Drop for Server {
     }
 }
 
-fn start(root: &Path, database: &Path) -> Server {
+fn start(root: &Path, database: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_wegwijs-server"))
         .arg("--root")
         .arg(root)
         .args(["--addr", "127.0.0.1:0", "--answers-per-minute", "0"])
-        .arg("--database")
-        .arg(format!("sqlite:{}", database.display()))
+        .args(["--database", database])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -80,13 +81,26 @@ fn field(json: &str, name: &str) -> String {
 }
 
 #[test]
-fn no_acknowledged_answer_is_lost_when_the_server_is_killed() {
+fn no_acknowledged_answer_is_lost_when_the_server_on_sqlite_is_killed() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("index.html"), "<!doctype html>").unwrap();
-    let database = dir.path().join("sessions.sqlite");
+    let database = format!("sqlite:{}", dir.path().join("sessions.sqlite").display());
+    no_acknowledged_answer_is_lost(dir.path(), &database);
+}
+
+#[test]
+#[ignore = "needs PostgreSQL in WEGWIJS_TEST_POSTGRES (cargo xtask test starts one)"]
+fn no_acknowledged_answer_is_lost_when_the_server_on_postgres_is_killed() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = std::env::var("WEGWIJS_TEST_POSTGRES")
+        .expect("WEGWIJS_TEST_POSTGRES names a PostgreSQL server");
+    no_acknowledged_answer_is_lost(dir.path(), &database);
+}
+
+fn no_acknowledged_answer_is_lost(root: &Path, database: &str) {
+    std::fs::write(root.join("index.html"), "<!doctype html>").unwrap();
     let instrument =
         Instrument::from_json(include_str!("../../../www/data/scan-vormen.json")).unwrap();
-    let server = start(dir.path(), &database);
+    let server = start(root, database);
     let new = serde_json::json!({ "instrument": instrument.id, "shape": Shape::of(&instrument) });
     let (status, opened) = request(
         &server.addr,
@@ -139,7 +153,7 @@ fn no_acknowledged_answer_is_lost_when_the_server_is_killed() {
     }
     let acknowledged = acknowledged.lock().unwrap().clone();
 
-    let server = start(dir.path(), &database);
+    let server = start(root, database);
     let (status, team) = request(
         &server.addr,
         "GET",

@@ -12,8 +12,8 @@
 //!   the demo map and generated maps of 10 000 and 100 000 services;
 //! - Lighthouse (mobile preset) on each page of the demo portal that has a widget, and the
 //!   home page: performance score, LCP, TBT, CLS, bytes transferred in all and for Wegwijs;
-//! - live sessions: `wegwijs serve` on an SQLite file under 200 respondents who send and
-//!   change their answers at once (loopback): acknowledged submissions per second, p50/p99,
+//! - live sessions: `wegwijs serve` on an SQLite file and on PostgreSQL under 200
+//!   respondents who send and change their answers at once (loopback): acknowledged submissions per second, p50/p99,
 //!   and a failure when an acknowledged answer is missing afterwards.
 
 use std::collections::BTreeMap;
@@ -24,6 +24,7 @@ use anyhow::{Context, Result};
 use serde_json::Value;
 
 use crate::bundle::{build_demo, build_wasm, Bundle, Glue};
+use crate::postgres::Postgres;
 use crate::process::{cargo, command, output, run as run_command, step};
 use crate::setup::{ensure_npm_folder, fontconfig_file, CHROMIUM};
 use crate::sizes::{gzip_size, kb, print_table};
@@ -394,10 +395,9 @@ fn relevance(
 }
 
 /// Live sessions under load: `wegwijs serve` (native release build, rate limits off) on a
-/// fresh SQLite file, 200 respondents at once, 10 submissions each.
+/// fresh SQLite file and on a fresh PostgreSQL, 200 respondents at once, 10 submissions each.
 fn live_load(measurements: &mut Vec<Measurement>) -> Result<()> {
-    let root = workspace_root();
-    let dir = root.join("target/bench/live");
+    let dir = workspace_root().join("target/bench/live");
     fs::create_dir_all(&dir)?;
     fs::write(
         dir.join("index.html"),
@@ -405,19 +405,35 @@ fn live_load(measurements: &mut Vec<Measurement>) -> Result<()> {
     )?;
     let database = dir.join("sessions.sqlite");
     remove_database(&database)?;
+    live_load_on(
+        "sqlite",
+        &format!("sqlite:{}", database.display()),
+        &dir,
+        measurements,
+    )?;
+    let postgres = Postgres::start()?;
+    live_load_on("postgres", &postgres.url, &dir, measurements)
+}
+
+fn live_load_on(
+    name: &str,
+    database: &str,
+    root: &Path,
+    measurements: &mut Vec<Measurement>,
+) -> Result<()> {
     let cli = native_cli()?;
     let (server, base_url) = start_server(
         command(&cli)
             .arg("serve")
             .arg("--root")
-            .arg(&dir)
-            .args(["--addr", "127.0.0.1:0"])
-            .arg("--database")
-            .arg(format!("sqlite:{}", database.display()))
+            .arg(root)
+            .args(["--addr", "127.0.0.1:0", "--database", database])
             .args(["--opens-per-minute", "0", "--answers-per-minute", "0"])
             .stderr(std::process::Stdio::null()),
     )?;
-    step("Live sessions: 200 respondents sending and changing answers at once (SQLite)");
+    step(&format!(
+        "Live sessions: 200 respondents sending and changing answers at once ({name})"
+    ));
     let line = output(
         command(&cli)
             .args([
@@ -429,7 +445,7 @@ fn live_load(measurements: &mut Vec<Measurement>) -> Result<()> {
                 "10",
             ])
             .arg("--instrument")
-            .arg(root.join("www/data/scan-vormen.json")),
+            .arg(workspace_root().join("www/data/scan-vormen.json")),
     )
     .context("the live-session load benchmark failed")?;
     drop(server);
@@ -437,16 +453,21 @@ fn live_load(measurements: &mut Vec<Measurement>) -> Result<()> {
     let number = |key: &str| result[key].as_f64().unwrap_or_default();
     anyhow::ensure!(
         number("lost") == 0.0,
-        "{} acknowledged answers were missing afterwards: {result}",
+        "{name}: {} acknowledged answers were missing afterwards: {result}",
         number("lost")
     );
-    for (key, name, unit) in [
-        ("per_second", "live sqlite submissions per second", "per s"),
-        ("p50_ms", "live sqlite submission p50", "ms"),
-        ("p99_ms", "live sqlite submission p99", "ms"),
-        ("refused", "live sqlite submissions refused", "count"),
+    for (key, what, unit) in [
+        ("per_second", "submissions per second", "per s"),
+        ("p50_ms", "submission p50", "ms"),
+        ("p99_ms", "submission p99", "ms"),
+        ("refused", "submissions refused", "count"),
     ] {
-        push(measurements, name, unit, number(key));
+        push(
+            measurements,
+            format!("live {name} {what}"),
+            unit,
+            number(key),
+        );
     }
     Ok(())
 }

@@ -11,6 +11,7 @@
 
 mod bench;
 mod bundle;
+mod postgres;
 mod process;
 mod setup;
 mod sizes;

@@ -1,7 +1,8 @@
 //! `cargo xtask setup`: install what is missing, skip what is there.
 //!
 //! Rust target and wasm-bindgen CLI (the version in Cargo.lock), Debian's Chromium,
-//! ChromeDriver and the DejaVu fonts the browser tests render with, and the project-local npm
+//! ChromeDriver and the DejaVu fonts the browser tests render with, Debian's PostgreSQL for
+//! the live sessions' tests, and the project-local npm
 //! packages (playwright-core, axe-core, binaryen's wasm-opt) from package-lock.json.
 
 use std::fs;
@@ -105,8 +106,11 @@ fn ensure_debian_packages() -> Result<()> {
     if !available("node") || !available("npm") {
         missing.extend(["nodejs", "npm"]);
     }
+    if crate::postgres::programs().is_none() {
+        missing.push("postgresql");
+    }
     if missing.is_empty() {
-        println!("    ok  chromium, chromedriver, fonts-dejavu-core, node, npm");
+        println!("    ok  chromium, chromedriver, fonts-dejavu-core, node, npm, postgresql");
         return Ok(());
     }
     step(&format!(

@@ -8,6 +8,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 
 use crate::bundle::{build_demo, Bundle};
+use crate::postgres::{self, Postgres};
 use crate::process::{cargo, command, run, step};
 use crate::setup::{ensure_all, fontconfig_file, CHROMEDRIVER, CHROMIUM};
 use crate::workspace_root;
@@ -81,6 +82,16 @@ pub fn run_all() -> Result<()> {
                 "--features",
                 "wegwijs-widgets/ssr",
             ]))
+        },
+    );
+    timed(
+        "Live sessions on PostgreSQL (API and crash tests)",
+        &mut outcomes,
+        || {
+            let postgres = Postgres::start()?;
+            run(cargo()
+                .args(["test", "-p", "wegwijs-server", "--", "--ignored"])
+                .env(postgres::VARIABLE, &postgres.url))
         },
     );
     timed(

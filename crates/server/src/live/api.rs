@@ -251,7 +251,8 @@ async fn submit(
                 code,
                 respondents: Some(respondents),
                 open: true,
-            });
+            })
+            .await;
             Ok(Json(serde_json::json!({ "respondents": respondents })))
         }
         Stored::Unknown => Err(unknown_session()),
@@ -291,7 +292,8 @@ async fn close(
         code,
         respondents: Some(snapshot.respondents),
         open: false,
-    });
+    })
+    .await;
     log("session.closed", &[]);
     Ok(Json(snapshot))
 }
@@ -308,7 +310,8 @@ async fn delete(
         code,
         respondents: None,
         open: false,
-    });
+    })
+    .await;
     log("session.deleted", &[]);
     Ok(StatusCode::NO_CONTENT)
 }

@@ -16,12 +16,14 @@ pub mod store;
 use std::sync::Arc;
 use std::time::Duration;
 
+use serde::{Deserialize, Serialize};
+use sqlx::postgres::PgListener;
 use tokio::sync::broadcast;
 use wegwijs_assessment::live::JoinCode;
 
 pub use api::router;
 use limit::Limiter;
-use store::Store;
+use store::{Backend, Store};
 
 /// How a live-session server is set up.
 #[derive(Debug, Clone)]
@@ -48,7 +50,7 @@ impl Default for Settings {
 }
 
 /// A change in a session, for the facilitators' live views.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Update {
     /// Which session.
     pub code: JoinCode,
@@ -72,10 +74,11 @@ struct Shared {
 }
 
 impl Live {
-    /// The service over an opened store.
-    pub fn new(store: Store, settings: Settings) -> Self {
+    /// The service over an opened store. On PostgreSQL it first listens for the changes
+    /// that every server on the database announces, and keeps listening in a task.
+    pub async fn new(store: Store, settings: Settings) -> sqlx::Result<Self> {
         let (updates, _) = broadcast::channel(1024);
-        Self(Arc::new(Shared {
+        let live = Self(Arc::new(Shared {
             opens: Limiter::new(settings.opens_per_minute, settings.opens_per_minute.max(1)),
             answers: Limiter::new(
                 settings.answers_per_minute,
@@ -84,12 +87,59 @@ impl Live {
             store,
             settings,
             updates,
-        }))
+        }));
+        if live.0.store.backend() == Backend::Postgres {
+            let listener = live.0.store.listen().await?;
+            tokio::spawn(relay_notifications(
+                listener,
+                live.0.store.clone(),
+                live.0.updates.clone(),
+            ));
+        }
+        Ok(live)
     }
 
-    /// Tells the live views about a change (nobody listening is fine).
-    fn announce(&self, update: Update) {
-        let _ = self.0.updates.send(update);
+    /// Tells the live views about a change (nobody listening is fine): on SQLite this
+    /// server's, on PostgreSQL every server's on the database.
+    async fn announce(&self, update: Update) {
+        match self.0.store.backend() {
+            Backend::Sqlite => {
+                let _ = self.0.updates.send(update);
+            }
+            Backend::Postgres => {
+                let payload = serde_json::to_string(&update).unwrap_or_default();
+                if let Err(error) = self.0.store.notify(&payload).await {
+                    log("store.error", &[("error", &error.to_string())]);
+                }
+            }
+        }
+    }
+}
+
+/// Passes the changes announced on PostgreSQL (by any server, this one too) to this server's
+/// live views, for as long as the server runs; listens again after a lost connection.
+async fn relay_notifications(
+    mut listener: PgListener,
+    store: Store,
+    updates: broadcast::Sender<Update>,
+) {
+    loop {
+        match listener.try_recv().await {
+            Ok(Some(notification)) => {
+                if let Ok(update) = serde_json::from_str(notification.payload()) {
+                    let _ = updates.send(update);
+                }
+            }
+            // The connection was lost; `try_recv` connects again on the next call.
+            Ok(None) => log("store.listen-lost", &[]),
+            Err(error) => {
+                log("store.error", &[("error", &error.to_string())]);
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                if let Ok(again) = store.listen().await {
+                    listener = again;
+                }
+            }
+        }
     }
 }
 

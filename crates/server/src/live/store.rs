@@ -1,15 +1,38 @@
-//! Where live sessions are kept: an SQLite file (WAL, created and migrated on start). Every
-//! write that the API acknowledges is committed first, so a server killed at any moment loses
-//! no acknowledged answer.
+//! Where live sessions are kept: an SQLite file (WAL, created on start) for one server, or
+//! PostgreSQL for several servers behind a load balancer; the same migrations and queries for
+//! both. Every write that the API acknowledges is committed first, so a server killed at any
+//! moment loses no acknowledged answer.
 
-use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::Context;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::any::AnyPoolOptions;
+use sqlx::postgres::PgListener;
+use sqlx::{AnyPool, Executor};
 use wegwijs_assessment::live::JoinCode;
 use wegwijs_assessment::Shape;
+
+/// Which database a [`Store`] runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An SQLite file (or `sqlite::memory:` in tests): one server.
+    Sqlite,
+    /// PostgreSQL: any number of servers on one database.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a database URL names.
+    pub fn of(url: &str) -> anyhow::Result<Self> {
+        match url.split(':').next() {
+            Some("sqlite") => Ok(Self::Sqlite),
+            Some("postgres" | "postgresql") => Ok(Self::Postgres),
+            _ => anyhow::bail!(
+                "{url} is not a database URL: use sqlite:FILE or postgres://USER@HOST/DATABASE"
+            ),
+        }
+    }
+}
 
 /// A stored session, as the API needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,13 +58,20 @@ pub enum Stored {
     Closed,
 }
 
-/// The session store: one connection writes (writers queue for it in the server, rather
-/// than sleeping in SQLite's busy handler), several read.
+/// The session store. On SQLite one connection writes (writers queue for it in the server,
+/// rather than sleeping in SQLite's busy handler) and several read; on PostgreSQL one pool
+/// does both.
 #[derive(Debug, Clone)]
 pub struct Store {
-    readers: SqlitePool,
-    writer: SqlitePool,
+    readers: AnyPool,
+    writer: AnyPool,
+    backend: Backend,
+    /// The database URL, for PostgreSQL's listening connection.
+    url: String,
 }
+
+/// The PostgreSQL channel on which servers tell each other about changes.
+const CHANNEL: &str = "wegwijs_live";
 
 /// Seconds since 1970, the time unit of the store.
 pub fn now() -> i64 {
@@ -50,36 +80,102 @@ pub fn now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
+/// An SQLite URL that creates the file when it is missing.
+fn creating(url: &str) -> String {
+    if url.contains(":memory:") || url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
 impl Store {
-    /// Opens (creating and migrating) the database at `url`, e.g. `sqlite:sessions.sqlite` or
-    /// `sqlite::memory:`.
+    /// Opens (creating and migrating) the database at `url`: `sqlite:sessions.sqlite`,
+    /// `sqlite::memory:`, or `postgres://user@host/database`.
     pub async fn open(url: &str) -> anyhow::Result<Self> {
-        let options = SqliteConnectOptions::from_str(url)
-            .with_context(|| format!("{url} is not an SQLite database URL (sqlite:FILE)"))?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // With WAL, NORMAL survives a crash of the process (not of the machine's power).
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        let pool = |connections| {
-            SqlitePoolOptions::new()
-                .max_connections(connections)
-                .connect_with(options.clone())
-        };
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url)?;
         let cannot_open = || format!("cannot open the session database {url}");
-        let writer = pool(1).await.with_context(cannot_open)?;
+        let store = match backend {
+            Backend::Sqlite => {
+                let url = creating(url);
+                let pool = |connections| {
+                    AnyPoolOptions::new()
+                        .max_connections(connections)
+                        .after_connect(|connection, _| {
+                            Box::pin(async move {
+                                // With WAL, NORMAL survives a crash of the process (not of
+                                // the machine's power).
+                                connection
+                                    .execute(
+                                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                                    )
+                                    .await
+                                    .map(drop)
+                            })
+                        })
+                        .connect(&url)
+                };
+                let writer = pool(1).await.with_context(cannot_open)?;
+                // An in-memory database exists once per connection: it reads where it writes.
+                let readers = if url.contains(":memory:") {
+                    writer.clone()
+                } else {
+                    pool(4).await.with_context(cannot_open)?
+                };
+                Self {
+                    readers,
+                    writer,
+                    backend,
+                    url,
+                }
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(5))
+                    .connect(url)
+                    .await
+                    .with_context(cannot_open)?;
+                Self {
+                    readers: pool.clone(),
+                    writer: pool,
+                    backend,
+                    url: url.to_owned(),
+                }
+            }
+        };
         sqlx::migrate!("./migrations")
-            .run(&writer)
+            .run(&store.writer)
             .await
             .context("cannot migrate the session database")?;
-        // An in-memory database exists once per connection: it reads where it writes.
-        let readers = if url.contains(":memory:") {
-            writer.clone()
-        } else {
-            pool(4).await.with_context(cannot_open)?
-        };
-        Ok(Self { readers, writer })
+        Ok(store)
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Tells every server on this PostgreSQL database (this one too) about a change.
+    pub async fn notify(&self, payload: &str) -> sqlx::Result<()> {
+        // `pg_notify` returns `void`, which the Any driver cannot read: count it instead.
+        sqlx::query("SELECT COUNT(*) FROM (SELECT pg_notify($1, $2)) AS sent")
+            .bind(CHANNEL)
+            .bind(payload)
+            .execute(&self.writer)
+            .await
+            .map(drop)
+    }
+
+    /// A connection that hears the changes [`Store::notify`] sends (PostgreSQL only).
+    pub async fn listen(&self) -> sqlx::Result<PgListener> {
+        let mut listener = PgListener::connect(&self.url).await?;
+        listener.listen(CHANNEL).await?;
+        Ok(listener)
     }
 
     /// Stores a new session; `false` when the code is taken (the caller draws another).
@@ -93,7 +189,7 @@ impl Store {
     ) -> sqlx::Result<bool> {
         let done = sqlx::query(
             "INSERT INTO sessions (code, key_hash, instrument, fingerprint, dimensions, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING",
         )
         .bind(code.as_str())
         .bind(key_hash)
@@ -111,7 +207,7 @@ impl Store {
     pub async fn session(&self, code: &JoinCode) -> sqlx::Result<Option<Session>> {
         let row: Option<(String, String, i64, i64, Option<i64>)> = sqlx::query_as(
             "SELECT key_hash, instrument, fingerprint, dimensions, closed_at
-             FROM sessions WHERE code = ? AND expires_at > ?",
+             FROM sessions WHERE code = $1 AND expires_at > $2",
         )
         .bind(code.as_str())
         .bind(now())
@@ -137,22 +233,31 @@ impl Store {
         token_hash: &str,
         answer: &str,
     ) -> sqlx::Result<Stored> {
-        // IMMEDIATE: take the write lock first. A transaction that reads and then writes
-        // would fail at once when another writer got in between (SQLite cannot wait there).
-        let mut transaction = self.writer.begin_with("BEGIN IMMEDIATE").await?;
-        let open: Option<(Option<i64>,)> =
-            sqlx::query_as("SELECT closed_at FROM sessions WHERE code = ? AND expires_at > ?")
-                .bind(code.as_str())
-                .bind(now())
-                .fetch_optional(&mut *transaction)
-                .await?;
+        let (mut transaction, open) = match self.backend {
+            // IMMEDIATE: take the write lock first. A transaction that reads and then writes
+            // would fail at once when another writer got in between (SQLite cannot wait there).
+            Backend::Sqlite => (
+                self.writer.begin_with("BEGIN IMMEDIATE").await?,
+                "SELECT closed_at FROM sessions WHERE code = $1 AND expires_at > $2",
+            ),
+            // The session's row stays as read (not closed) until the answer is in.
+            Backend::Postgres => (
+                self.writer.begin().await?,
+                "SELECT closed_at FROM sessions WHERE code = $1 AND expires_at > $2 FOR SHARE",
+            ),
+        };
+        let open: Option<(Option<i64>,)> = sqlx::query_as(open)
+            .bind(code.as_str())
+            .bind(now())
+            .fetch_optional(&mut *transaction)
+            .await?;
         match open {
             None => return Ok(Stored::Unknown),
             Some((Some(_),)) => return Ok(Stored::Closed),
             Some((None,)) => {}
         }
         sqlx::query(
-            "INSERT INTO answers (session, token_hash, answer, updated_at) VALUES (?, ?, ?, ?)
+            "INSERT INTO answers (session, token_hash, answer, updated_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT (session, token_hash) DO UPDATE SET answer = excluded.answer, updated_at = excluded.updated_at",
         )
         .bind(code.as_str())
@@ -161,7 +266,7 @@ impl Store {
         .bind(now())
         .execute(&mut *transaction)
         .await?;
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answers WHERE session = ?")
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answers WHERE session = $1")
             .bind(code.as_str())
             .fetch_one(&mut *transaction)
             .await?;
@@ -171,7 +276,7 @@ impl Store {
 
     /// All answers of a session.
     pub async fn answers(&self, code: &JoinCode) -> sqlx::Result<Vec<String>> {
-        let rows: Vec<(String,)> = sqlx::query_as("SELECT answer FROM answers WHERE session = ?")
+        let rows: Vec<(String,)> = sqlx::query_as("SELECT answer FROM answers WHERE session = $1")
             .bind(code.as_str())
             .fetch_all(&self.readers)
             .await?;
@@ -180,7 +285,7 @@ impl Store {
 
     /// How many respondents a session has.
     pub async fn respondents(&self, code: &JoinCode) -> sqlx::Result<usize> {
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answers WHERE session = ?")
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answers WHERE session = $1")
             .bind(code.as_str())
             .fetch_one(&self.readers)
             .await?;
@@ -189,7 +294,7 @@ impl Store {
 
     /// Stops taking answers.
     pub async fn close(&self, code: &JoinCode) -> sqlx::Result<()> {
-        sqlx::query("UPDATE sessions SET closed_at = ? WHERE code = ? AND closed_at IS NULL")
+        sqlx::query("UPDATE sessions SET closed_at = $1 WHERE code = $2 AND closed_at IS NULL")
             .bind(now())
             .bind(code.as_str())
             .execute(&self.writer)
@@ -199,7 +304,7 @@ impl Store {
 
     /// Deletes a session and its answers.
     pub async fn delete(&self, code: &JoinCode) -> sqlx::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE code = ?")
+        sqlx::query("DELETE FROM sessions WHERE code = $1")
             .bind(code.as_str())
             .execute(&self.writer)
             .await?;
@@ -208,7 +313,7 @@ impl Store {
 
     /// Deletes every session (and its answers) whose time is up; returns how many.
     pub async fn delete_expired(&self) -> sqlx::Result<u64> {
-        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(now())
             .execute(&self.writer)
             .await?;

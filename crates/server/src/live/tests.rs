@@ -1,4 +1,7 @@
-//! The live-session API, every endpoint and error path, on an in-memory database.
+//! The live-session API, every endpoint and error path, on SQLite (in memory or a file) and
+//! on PostgreSQL. The PostgreSQL variants are ignored unless asked for (`--ignored`) and need
+//! the server that `WEGWIJS_TEST_POSTGRES` names (`cargo xtask test` starts one); each test
+//! gets a database of its own there.
 
 use std::time::Duration;
 
@@ -10,7 +13,7 @@ use serde_json::{json, Value};
 use tower::ServiceExt;
 use wegwijs_assessment::{encode, Instrument, Response, Shape};
 
-use super::store::Store;
+use super::store::{Backend, Store};
 use super::{router, Live, Settings};
 
 fn instrument() -> Instrument {
@@ -26,13 +29,37 @@ fn answer(id: u32, value: u8) -> String {
     encode(&instrument, &response)
 }
 
-async fn api_with(settings: Settings) -> Router {
-    let store = Store::open("sqlite::memory:").await.unwrap();
-    router(Live::new(store, settings))
+/// The PostgreSQL server for the tests, e.g. `postgres://wegwijs@127.0.0.1:54329/postgres`.
+pub(crate) const POSTGRES_VARIABLE: &str = "WEGWIJS_TEST_POSTGRES";
+
+/// A fresh, empty database for one test: SQLite in memory, or a new database on the
+/// PostgreSQL server of [`POSTGRES_VARIABLE`].
+pub(crate) async fn fresh_database(backend: Backend) -> String {
+    match backend {
+        Backend::Sqlite => "sqlite::memory:".to_owned(),
+        Backend::Postgres => {
+            use sqlx::{Connection, Executor};
+            let server = std::env::var(POSTGRES_VARIABLE)
+                .unwrap_or_else(|_| panic!("{POSTGRES_VARIABLE} names no PostgreSQL server"));
+            let name = format!("wegwijs_test_{:016x}", getrandom::u64().unwrap());
+            let mut connection = sqlx::PgConnection::connect(&server).await.unwrap();
+            connection
+                .execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .await
+                .unwrap();
+            let (base, _) = server.rsplit_once('/').expect("a URL with a database");
+            format!("{base}/{name}")
+        }
+    }
 }
 
-async fn api() -> Router {
-    api_with(Settings::default()).await
+async fn api_with(backend: Backend, settings: Settings) -> Router {
+    let store = Store::open(&fresh_database(backend).await).await.unwrap();
+    router(Live::new(store, settings).await.unwrap())
+}
+
+async fn api(backend: Backend) -> Router {
+    api_with(backend, Settings::default()).await
 }
 
 /// Sends a request; returns the status and the body as JSON (`null` when empty).
@@ -87,9 +114,8 @@ fn token(n: u32) -> String {
     format!("respondent-token-{n:04}")
 }
 
-#[tokio::test]
-async fn a_session_collects_answers_and_shows_them_only_from_three_respondents() {
-    let app = api().await;
+async fn a_session_collects_answers_and_shows_them_only_from_three_respondents(backend: Backend) {
+    let app = api(backend).await;
     let (code, key) = open(&app).await;
     assert_eq!(code.len(), 6);
     let (status, info) = call(&app, "GET", &format!("/api/sessions/{code}"), None, None).await;
@@ -129,9 +155,8 @@ async fn a_session_collects_answers_and_shows_them_only_from_three_respondents()
     assert!(!answers.contains(&answer(3, 4).as_str()));
 }
 
-#[tokio::test]
-async fn only_the_facilitator_sees_the_team_closes_and_deletes() {
-    let app = api().await;
+async fn only_the_facilitator_sees_the_team_closes_and_deletes(backend: Backend) {
+    let app = api(backend).await;
     let (code, key) = open(&app).await;
     let team = format!("/api/sessions/{code}/team");
     for wrong in [None, Some("not-the-key"), Some("")] {
@@ -164,9 +189,8 @@ async fn only_the_facilitator_sees_the_team_closes_and_deletes() {
     assert_eq!(error["error"], "unknown-session");
 }
 
-#[tokio::test]
-async fn wrong_input_gets_a_clear_json_error() {
-    let app = api().await;
+async fn wrong_input_gets_a_clear_json_error(backend: Backend) {
+    let app = api(backend).await;
     let (code, _) = open(&app).await;
     let cases: Vec<(StatusCode, &str, (StatusCode, Value))> = vec![
         (
@@ -295,13 +319,15 @@ async fn wrong_input_gets_a_clear_json_error() {
     assert_eq!(info["open"], true);
 }
 
-#[tokio::test]
-async fn clients_that_send_too_much_are_slowed_down() {
-    let app = api_with(Settings {
-        opens_per_minute: 2,
-        answers_per_minute: 8,
-        ..Settings::default()
-    })
+async fn clients_that_send_too_much_are_slowed_down(backend: Backend) {
+    let app = api_with(
+        backend,
+        Settings {
+            opens_per_minute: 2,
+            answers_per_minute: 8,
+            ..Settings::default()
+        },
+    )
     .await;
     open(&app).await;
     let (code, _) = open(&app).await;
@@ -322,16 +348,19 @@ async fn clients_that_send_too_much_are_slowed_down() {
     assert!(refused);
 }
 
-#[tokio::test]
-async fn sessions_are_gone_after_their_retention() {
-    let store = Store::open("sqlite::memory:").await.unwrap();
-    let app = router(Live::new(
-        store.clone(),
-        Settings {
-            retention: Duration::ZERO,
-            ..Settings::default()
-        },
-    ));
+async fn sessions_are_gone_after_their_retention(backend: Backend) {
+    let store = Store::open(&fresh_database(backend).await).await.unwrap();
+    let app = router(
+        Live::new(
+            store.clone(),
+            Settings {
+                retention: Duration::ZERO,
+                ..Settings::default()
+            },
+        )
+        .await
+        .unwrap(),
+    );
     let (code, key) = open(&app).await;
     let (status, _) = call(
         &app,
@@ -369,9 +398,8 @@ async fn read_events(body: Body, events: usize) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn the_facilitator_hears_of_every_answer_close_and_delete_without_answers() {
-    let app = api().await;
+async fn the_facilitator_hears_of_every_answer_close_and_delete_without_answers(backend: Backend) {
+    let app = api(backend).await;
     let (code, key) = open(&app).await;
     let request = |key: &str| {
         Request::get(format!("/api/sessions/{code}/events?key={key}"))
@@ -417,25 +445,29 @@ async fn the_facilitator_hears_of_every_answer_close_and_delete_without_answers(
     assert_eq!(events, expected, "the other session's answer is not told");
 }
 
-#[tokio::test]
-async fn answers_survive_a_restart_of_the_server() {
+async fn answers_survive_a_restart_of_the_server(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite:{}", dir.path().join("sessions.sqlite").display());
+    let url = match backend {
+        Backend::Sqlite => format!("sqlite:{}", dir.path().join("sessions.sqlite").display()),
+        Backend::Postgres => fresh_database(backend).await,
+    };
     let (code, key) = {
-        let app = router(Live::new(
-            Store::open(&url).await.unwrap(),
-            Settings::default(),
-        ));
+        let app = router(
+            Live::new(Store::open(&url).await.unwrap(), Settings::default())
+                .await
+                .unwrap(),
+        );
         let (code, key) = open(&app).await;
         for n in 1..=3 {
             submit(&app, &code, &token(n), &answer(n, 4)).await;
         }
         (code, key)
     };
-    let app = router(Live::new(
-        Store::open(&url).await.unwrap(),
-        Settings::default(),
-    ));
+    let app = router(
+        Live::new(Store::open(&url).await.unwrap(), Settings::default())
+            .await
+            .unwrap(),
+    );
     let (status, snapshot) = call(
         &app,
         "GET",
@@ -447,3 +479,82 @@ async fn answers_survive_a_restart_of_the_server() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(snapshot["respondents"], 3);
 }
+
+/// Two servers on one PostgreSQL database, as behind a load balancer: the facilitator opens
+/// the session and follows it on one, the respondents send to the other.
+#[tokio::test]
+#[ignore = "needs PostgreSQL in WEGWIJS_TEST_POSTGRES (cargo xtask test starts one)"]
+async fn two_servers_on_postgres_share_sessions_and_live_updates() {
+    let url = fresh_database(Backend::Postgres).await;
+    let server = || async {
+        router(
+            Live::new(Store::open(&url).await.unwrap(), Settings::default())
+                .await
+                .unwrap(),
+        )
+    };
+    let (first, second) = (server().await, server().await);
+    let (code, key) = open(&first).await;
+    let events = first
+        .clone()
+        .oneshot(
+            Request::get(format!("/api/sessions/{code}/events?key={key}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    for n in 1..=3 {
+        let (status, _) = submit(&second, &code, &token(n), &answer(n, 3)).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let events = read_events(events.into_body(), 4).await;
+    assert_eq!(
+        events.last().map(String::as_str),
+        Some("event: update\ndata: {\"open\":true,\"respondents\":3}"),
+        "{events:?}"
+    );
+    let (status, team) = call(
+        &second,
+        "GET",
+        &format!("/api/sessions/{code}/team"),
+        Some(&key),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(team["respondents"], 3);
+}
+
+/// Runs each test on SQLite, and (ignored unless asked for) on PostgreSQL.
+macro_rules! on_every_database {
+    ($($test:ident),* $(,)?) => {
+        mod on_sqlite {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    super::$test(super::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod on_postgres {
+            $(
+                #[tokio::test]
+                #[ignore = "needs PostgreSQL in WEGWIJS_TEST_POSTGRES (cargo xtask test starts one)"]
+                async fn $test() {
+                    super::$test(super::Backend::Postgres).await;
+                }
+            )*
+        }
+    };
+}
+
+on_every_database!(
+    a_session_collects_answers_and_shows_them_only_from_three_respondents,
+    only_the_facilitator_sees_the_team_closes_and_deletes,
+    wrong_input_gets_a_clear_json_error,
+    clients_that_send_too_much_are_slowed_down,
+    sessions_are_gone_after_their_retention,
+    the_facilitator_hears_of_every_answer_close_and_delete_without_answers,
+    answers_survive_a_restart_of_the_server,
+);
