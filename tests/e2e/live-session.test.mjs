@@ -69,7 +69,8 @@ test("a facilitator and three respondents run a live session; the team view foll
 
   // One respondent opens the link on a phone.
   const first = await open(PHONE, link);
-  await inScan(first, ".ww-live-banner", `live sessie ${grouped}`).waitFor();
+  // In running text the code keeps its two halves on one line (a hyphen that does not break).
+  await inScan(first, ".ww-live-banner", `live sessie ${grouped.replace("-", "\u2011")}`).waitFor();
   await look(first, SCAN, "live respondent joined");
   await fillIn(first, 2, 4);
   await sendStatus(first, "Verstuurd").waitFor();

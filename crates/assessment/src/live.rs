@@ -56,11 +56,14 @@ impl JoinCode {
         Self(code)
     }
 
-    /// Reads a typed code: case, spaces and dashes do not matter.
+    /// Reads a typed code: case, spaces and dashes (also the unbreakable one of
+    /// [`JoinCode::unbroken`], when a code is copied from a message) do not matter.
     pub fn parse(typed: &str) -> Result<Self, JoinCodeError> {
         let compact: String = typed
             .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
+            .filter(|c| {
+                !c.is_whitespace() && !matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+            })
             .map(|c| c.to_ascii_uppercase())
             .collect();
         if let Some(wrong) = compact
@@ -83,6 +86,12 @@ impl JoinCode {
     /// The code as shown: two groups of three ("KMT-4QA"), easier to read out.
     pub fn grouped(&self) -> String {
         format!("{}-{}", &self.0[..3], &self.0[3..])
+    }
+
+    /// The code grouped for running text, with a hyphen that never breaks the line
+    /// ("KMT‑4QA" stays whole on a narrow phone).
+    pub fn unbroken(&self) -> String {
+        format!("{}\u{2011}{}", &self.0[..3], &self.0[3..])
     }
 }
 
@@ -202,6 +211,8 @@ mod tests {
         let code = JoinCode::parse("kmt-4qa").unwrap();
         assert_eq!(code.as_str(), "KMT4QA");
         assert_eq!(code.grouped(), "KMT-4QA");
+        assert_eq!(JoinCode::parse(&code.unbroken()), Ok(code.clone()));
+        assert_eq!(JoinCode::parse("KMT–4QA"), Ok(code.clone()));
         assert_eq!(JoinCode::parse(" KMT 4QA "), Ok(code));
     }
 

@@ -204,7 +204,7 @@ pub(crate) fn JoinedBanner() -> impl IntoView {
         scan.joined.get().map(|joined| {
             view! {
                 <p class="ww-note-box ww-live-banner">
-                    {i18n.t_with("scan.join.banner", &[("code", &joined.code.grouped())])}
+                    {i18n.t_with("scan.join.banner", &[("code", &joined.code.unbroken())])}
                 </p>
             }
         })
@@ -218,7 +218,7 @@ pub(crate) fn SendStatus() -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let joined = scan.joined.get()?;
-        let code = joined.code.grouped();
+        let code = joined.code.unbroken();
         let (class, key) = match scan.sending.get() {
             Sending::Idle | Sending::Busy => ("ww-note-box", "scan.send.busy"),
             Sending::Sent => ("ww-note-box ww-ok", "scan.send.sent"),
