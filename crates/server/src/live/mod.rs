@@ -8,6 +8,7 @@
 //! ([`delete_expired_regularly`]).
 
 mod api;
+mod batch;
 mod events;
 pub mod limit;
 pub mod secret;

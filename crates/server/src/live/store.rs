@@ -9,8 +9,11 @@ use anyhow::Context;
 use sqlx::any::AnyPoolOptions;
 use sqlx::postgres::PgListener;
 use sqlx::{AnyPool, Executor};
+use tokio::sync::mpsc;
 use wegwijs_assessment::live::JoinCode;
 use wegwijs_assessment::Shape;
+
+use super::batch::{self, Answer, Queued};
 
 /// Which database a [`Store`] runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +71,8 @@ pub struct Store {
     backend: Backend,
     /// The database URL, for PostgreSQL's listening connection.
     url: String,
+    /// Answers waiting for the SQLite writer.
+    queue: Option<mpsc::Sender<Queued>>,
 }
 
 /// The PostgreSQL channel on which servers tell each other about changes.
@@ -126,11 +131,14 @@ impl Store {
                 } else {
                     pool(4).await.with_context(cannot_open)?
                 };
+                let (queue, queued) = mpsc::channel(4 * 1024);
+                tokio::spawn(batch::write_queued(writer.clone(), queued));
                 Self {
                     readers,
                     writer,
                     backend,
                     url,
+                    queue: Some(queue),
                 }
             }
             Backend::Postgres => {
@@ -145,6 +153,7 @@ impl Store {
                     writer: pool,
                     backend,
                     url: url.to_owned(),
+                    queue: None,
                 }
             }
         };
@@ -226,52 +235,23 @@ impl Store {
         ))
     }
 
-    /// Keeps a respondent's answer (replacing their earlier one) while the session is open.
+    /// Keeps a respondent's answer (replacing their earlier one) while the session is open;
+    /// on SQLite together with the answers sent at the same moment (`live::batch`).
     pub async fn put_answer(
         &self,
         code: &JoinCode,
         token_hash: &str,
         answer: &str,
     ) -> sqlx::Result<Stored> {
-        let (mut transaction, open) = match self.backend {
-            // IMMEDIATE: take the write lock first. A transaction that reads and then writes
-            // would fail at once when another writer got in between (SQLite cannot wait there).
-            Backend::Sqlite => (
-                self.writer.begin_with("BEGIN IMMEDIATE").await?,
-                "SELECT closed_at FROM sessions WHERE code = $1 AND expires_at > $2",
-            ),
-            // The session's row stays as read (not closed) until the answer is in.
-            Backend::Postgres => (
-                self.writer.begin().await?,
-                "SELECT closed_at FROM sessions WHERE code = $1 AND expires_at > $2 FOR SHARE",
-            ),
+        let answer = Answer {
+            code: code.clone(),
+            token_hash: token_hash.to_owned(),
+            answer: answer.to_owned(),
         };
-        let open: Option<(Option<i64>,)> = sqlx::query_as(open)
-            .bind(code.as_str())
-            .bind(now())
-            .fetch_optional(&mut *transaction)
-            .await?;
-        match open {
-            None => return Ok(Stored::Unknown),
-            Some((Some(_),)) => return Ok(Stored::Closed),
-            Some((None,)) => {}
+        match &self.queue {
+            Some(queue) => batch::through_queue(queue, answer).await,
+            None => Ok(batch::commit(&self.writer, self.backend, &[&answer]).await?[0]),
         }
-        sqlx::query(
-            "INSERT INTO answers (session, token_hash, answer, updated_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (session, token_hash) DO UPDATE SET answer = excluded.answer, updated_at = excluded.updated_at",
-        )
-        .bind(code.as_str())
-        .bind(token_hash)
-        .bind(answer)
-        .bind(now())
-        .execute(&mut *transaction)
-        .await?;
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answers WHERE session = $1")
-            .bind(code.as_str())
-            .fetch_one(&mut *transaction)
-            .await?;
-        transaction.commit().await?;
-        Ok(Stored::Kept(count as usize))
     }
 
     /// All answers of a session.
