@@ -1,7 +1,8 @@
-//! Answers written together. On SQLite the one writer connection takes every answer that
-//! arrived while it was busy and commits them in one transaction (group commit): a team that
-//! sends at once costs a few commits, not one each. An answer is acknowledged only after the
-//! commit that holds it. On PostgreSQL each answer is its own transaction.
+//! Answers written together: one writer per server takes every answer that arrived while it
+//! was busy and commits them in one transaction (group commit). A team that sends at once
+//! costs a few commits, not one each: on SQLite the one writer connection does not wait for
+//! itself, on PostgreSQL fewer commits wait for the disk. An answer is acknowledged only
+//! after the commit that holds it.
 
 use std::collections::HashMap;
 
@@ -45,13 +46,19 @@ pub async fn through_queue(queue: &mpsc::Sender<Queued>, answer: Answer) -> sqlx
         .map_err(sqlx::Error::Protocol)
 }
 
-/// The writer: commits what is queued, as many at once as are waiting, until the store is
-/// gone.
-pub async fn write_queued(writer: AnyPool, mut queue: mpsc::Receiver<Queued>) {
+/// Starts the writer on `pool`; returns its queue. The writer ends when the queue is dropped.
+pub fn writer(pool: AnyPool, backend: Backend) -> mpsc::Sender<Queued> {
+    let (queue, queued) = mpsc::channel(4 * 1024);
+    tokio::spawn(write_queued(pool, backend, queued));
+    queue
+}
+
+/// Commits what is queued, as many at once as are waiting, until the store is gone.
+async fn write_queued(writer: AnyPool, backend: Backend, mut queue: mpsc::Receiver<Queued>) {
     let mut waiting = Vec::with_capacity(MOST_AT_ONCE);
     while queue.recv_many(&mut waiting, MOST_AT_ONCE).await > 0 {
         let answers: Vec<&Answer> = waiting.iter().map(|queued| &queued.answer).collect();
-        let outcome = commit(&writer, Backend::Sqlite, &answers).await;
+        let outcome = commit(&writer, backend, &answers).await;
         for (index, queued) in waiting.drain(..).enumerate() {
             let result = match &outcome {
                 Ok(stored) => Ok(stored[index]),
@@ -65,7 +72,7 @@ pub async fn write_queued(writer: AnyPool, mut queue: mpsc::Receiver<Queued>) {
 
 /// Keeps `answers` in one transaction (each replacing the respondent's earlier one, while
 /// its session is open); what became of each, in the same order.
-pub async fn commit(
+async fn commit(
     writer: &AnyPool,
     backend: Backend,
     answers: &[&Answer],
@@ -86,8 +93,14 @@ pub async fn commit(
     let now = now();
     // Per session: open (true), closed (false) or unknown (none).
     let mut sessions: HashMap<&str, Option<bool>> = HashMap::new();
-    let mut stored = Vec::with_capacity(answers.len());
-    for answer in answers {
+    let mut stored = vec![Stored::Unknown; answers.len()];
+    // Rows are written in one order (session, token) in every transaction, so two servers'
+    // transactions on PostgreSQL never wait for each other in a circle; a respondent's later
+    // answer in the same batch still comes last (the sort is stable).
+    let mut order: Vec<usize> = (0..answers.len()).collect();
+    order.sort_by_key(|&index| (answers[index].code.as_str(), &answers[index].token_hash));
+    for index in order {
+        let answer = answers[index];
         let code = answer.code.as_str();
         let open = match sessions.get(code) {
             Some(&open) => open,
@@ -102,7 +115,7 @@ pub async fn commit(
                 open
             }
         };
-        stored.push(match open {
+        stored[index] = match open {
             None => Stored::Unknown,
             Some(false) => Stored::Closed,
             Some(true) => {
@@ -118,7 +131,7 @@ pub async fn commit(
                 .await?;
                 Stored::Kept(0)
             }
-        });
+        };
     }
     let mut respondents = HashMap::new();
     for (&code, _) in sessions.iter().filter(|(_, open)| **open == Some(true)) {

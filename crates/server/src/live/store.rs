@@ -71,8 +71,8 @@ pub struct Store {
     backend: Backend,
     /// The database URL, for PostgreSQL's listening connection.
     url: String,
-    /// Answers waiting for the SQLite writer.
-    queue: Option<mpsc::Sender<Queued>>,
+    /// Answers waiting for the writer.
+    queue: mpsc::Sender<Queued>,
 }
 
 /// The PostgreSQL channel on which servers tell each other about changes.
@@ -131,14 +131,12 @@ impl Store {
                 } else {
                     pool(4).await.with_context(cannot_open)?
                 };
-                let (queue, queued) = mpsc::channel(4 * 1024);
-                tokio::spawn(batch::write_queued(writer.clone(), queued));
                 Self {
+                    queue: batch::writer(writer.clone(), backend),
                     readers,
                     writer,
                     backend,
                     url,
-                    queue: Some(queue),
                 }
             }
             Backend::Postgres => {
@@ -149,11 +147,11 @@ impl Store {
                     .await
                     .with_context(cannot_open)?;
                 Self {
+                    queue: batch::writer(pool.clone(), backend),
                     readers: pool.clone(),
                     writer: pool,
                     backend,
                     url: url.to_owned(),
-                    queue: None,
                 }
             }
         };
@@ -236,7 +234,7 @@ impl Store {
     }
 
     /// Keeps a respondent's answer (replacing their earlier one) while the session is open;
-    /// on SQLite together with the answers sent at the same moment (`live::batch`).
+    /// together with the answers sent at the same moment (`live::batch`).
     pub async fn put_answer(
         &self,
         code: &JoinCode,
@@ -248,10 +246,7 @@ impl Store {
             token_hash: token_hash.to_owned(),
             answer: answer.to_owned(),
         };
-        match &self.queue {
-            Some(queue) => batch::through_queue(queue, answer).await,
-            None => Ok(batch::commit(&self.writer, self.backend, &[&answer]).await?[0]),
-        }
+        batch::through_queue(&self.queue, answer).await
     }
 
     /// All answers of a session.
