@@ -53,9 +53,14 @@ pub(crate) async fn fresh_database(backend: Backend) -> String {
     }
 }
 
-async fn api_with(backend: Backend, settings: Settings) -> Router {
-    let store = Store::open(&fresh_database(backend).await).await.unwrap();
+/// The API over the database at `url`.
+async fn api_on(url: &str, settings: Settings) -> Router {
+    let store = Store::open(url).await.unwrap();
     router(Live::new(store, settings).await.unwrap())
+}
+
+async fn api_with(backend: Backend, settings: Settings) -> Router {
+    api_on(&fresh_database(backend).await, settings).await
 }
 
 async fn api(backend: Backend) -> Router {
@@ -108,6 +113,18 @@ async fn submit(app: &Router, code: &str, token: &str, answer: &str) -> (StatusC
     let path = format!("/api/sessions/{code}/answers/{token}");
     let body = json!({ "answer": answer }).to_string();
     call(app, "PUT", &path, None, Some(body)).await
+}
+
+/// The facilitator asks for the team snapshot.
+async fn team(app: &Router, code: &str, key: &str) -> (StatusCode, Value) {
+    call(
+        app,
+        "GET",
+        &format!("/api/sessions/{code}/team"),
+        Some(key),
+        None,
+    )
+    .await
 }
 
 fn token(n: u32) -> String {
@@ -362,14 +379,7 @@ async fn sessions_are_gone_after_their_retention(backend: Backend) {
         .unwrap(),
     );
     let (code, key) = open(&app).await;
-    let (status, _) = call(
-        &app,
-        "GET",
-        &format!("/api/sessions/{code}/team"),
-        Some(&key),
-        None,
-    )
-    .await;
+    let (status, _) = team(&app, &code, &key).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = submit(&app, &code, &token(1), &answer(1, 1)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -452,30 +462,15 @@ async fn answers_survive_a_restart_of_the_server(backend: Backend) {
         Backend::Postgres => fresh_database(backend).await,
     };
     let (code, key) = {
-        let app = router(
-            Live::new(Store::open(&url).await.unwrap(), Settings::default())
-                .await
-                .unwrap(),
-        );
+        let app = api_on(&url, Settings::default()).await;
         let (code, key) = open(&app).await;
         for n in 1..=3 {
             submit(&app, &code, &token(n), &answer(n, 4)).await;
         }
         (code, key)
     };
-    let app = router(
-        Live::new(Store::open(&url).await.unwrap(), Settings::default())
-            .await
-            .unwrap(),
-    );
-    let (status, snapshot) = call(
-        &app,
-        "GET",
-        &format!("/api/sessions/{code}/team"),
-        Some(&key),
-        None,
-    )
-    .await;
+    let app = api_on(&url, Settings::default()).await;
+    let (status, snapshot) = team(&app, &code, &key).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(snapshot["respondents"], 3);
 }
@@ -486,14 +481,8 @@ async fn answers_survive_a_restart_of_the_server(backend: Backend) {
 #[ignore = "needs PostgreSQL in WEGWIJS_TEST_POSTGRES (cargo xtask test starts one)"]
 async fn two_servers_on_postgres_share_sessions_and_live_updates() {
     let url = fresh_database(Backend::Postgres).await;
-    let server = || async {
-        router(
-            Live::new(Store::open(&url).await.unwrap(), Settings::default())
-                .await
-                .unwrap(),
-        )
-    };
-    let (first, second) = (server().await, server().await);
+    let first = api_on(&url, Settings::default()).await;
+    let second = api_on(&url, Settings::default()).await;
     let (code, key) = open(&first).await;
     let events = first
         .clone()
@@ -514,16 +503,9 @@ async fn two_servers_on_postgres_share_sessions_and_live_updates() {
         Some("event: update\ndata: {\"open\":true,\"respondents\":3}"),
         "{events:?}"
     );
-    let (status, team) = call(
-        &second,
-        "GET",
-        &format!("/api/sessions/{code}/team"),
-        Some(&key),
-        None,
-    )
-    .await;
+    let (status, snapshot) = team(&second, &code, &key).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(team["respondents"], 3);
+    assert_eq!(snapshot["respondents"], 3);
 }
 
 /// Runs each test on SQLite, and (ignored unless asked for) on PostgreSQL.
