@@ -46,15 +46,18 @@ fn is_root() -> bool {
     quiet_output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
 }
 
-/// A command for one of the server's programs, as the user the server may run as.
-fn as_server_user(program: &Path) -> Command {
-    if is_root() {
+/// A command for one of the server's programs, as the user the server may run as, working
+/// in `data` (that user may not be allowed into the checkout's folders).
+fn as_server_user(program: &Path, data: &Path) -> Command {
+    let mut run = if is_root() {
         let mut runuser = command("runuser");
         runuser.args(["-u", "postgres", "--"]).arg(program);
         runuser
     } else {
         command(program)
-    }
+    };
+    run.current_dir(data);
+    run
 }
 
 fn free_port() -> Result<u16> {
@@ -85,28 +88,32 @@ impl Postgres {
             programs,
             data,
         };
-        run(as_server_user(&server.programs.join("initdb"))
-            .arg("-D")
-            .arg(&server.data)
-            .args(["-U", "wegwijs", "-A", "trust", "-E", "UTF8", "--no-sync"])
-            .arg("--no-instructions"))?;
+        run(
+            as_server_user(&server.programs.join("initdb"), &server.data)
+                .arg("-D")
+                .arg(&server.data)
+                .args(["-U", "wegwijs", "-A", "trust", "-E", "UTF8", "--no-sync"])
+                .arg("--no-instructions"),
+        )?;
         let options = format!(
             "-c listen_addresses=127.0.0.1 -p {port} -k {} -c max_connections=200",
             server.data.display()
         );
-        run(as_server_user(&server.programs.join("pg_ctl"))
-            .arg("-D")
-            .arg(&server.data)
-            .arg("-l")
-            .arg(server.data.join("server.log"))
-            .args(["-w", "-o", &options, "start"]))?;
+        run(
+            as_server_user(&server.programs.join("pg_ctl"), &server.data)
+                .arg("-D")
+                .arg(&server.data)
+                .arg("-l")
+                .arg(server.data.join("server.log"))
+                .args(["-w", "-o", &options, "start"]),
+        )?;
         Ok(server)
     }
 }
 
 impl Drop for Postgres {
     fn drop(&mut self) {
-        let _ = as_server_user(&self.programs.join("pg_ctl"))
+        let _ = as_server_user(&self.programs.join("pg_ctl"), &self.data)
             .arg("-D")
             .arg(&self.data)
             .args(["-m", "fast", "-w", "stop"])
