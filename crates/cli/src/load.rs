@@ -19,6 +19,9 @@ pub struct Plan {
     pub respondents: usize,
     /// Submissions per respondent.
     pub rounds: usize,
+    /// The mean pause of a respondent before each submission (drawn between none and twice
+    /// this); zero: everyone starts at once and sends again at once.
+    pub pause: Duration,
 }
 
 /// What one respondent saw: the latency of every submission (ms), how many were refused, and
@@ -75,7 +78,7 @@ pub fn live_sessions(base: &str, instrument: &Instrument, plan: Plan) -> Result<
                 instrument.clone(),
                 start.clone(),
             );
-            std::thread::spawn(move || respond(&base, &code, &instrument, n, plan.rounds, &start))
+            std::thread::spawn(move || respond(&base, &code, &instrument, n, plan, &start))
         })
         .collect();
     start.wait();
@@ -125,15 +128,18 @@ pub fn live_sessions(base: &str, instrument: &Instrument, plan: Plan) -> Result<
     }))
 }
 
-/// One respondent: waits for the start, then sends `rounds` different answers in a row.
+/// One respondent: waits for the start, then sends the plan's rounds of different answers,
+/// each after a pause as the plan says.
 fn respond(
     base: &str,
     code: &str,
     instrument: &Instrument,
     respondent: usize,
-    rounds: usize,
+    plan: Plan,
     start: &Barrier,
 ) -> Sent {
+    let rounds = plan.rounds;
+    let mut pauses = fastrand::Rng::with_seed(respondent as u64);
     let agent = agent();
     let url = format!("{base}/api/sessions/{code}/answers/bench-respondent-{respondent:08}");
     let mut sent = Sent {
@@ -143,6 +149,10 @@ fn respond(
     };
     start.wait();
     for round in 0..rounds {
+        // With pauses, people also start at different moments, not all in one millisecond.
+        if !plan.pause.is_zero() {
+            std::thread::sleep(plan.pause.mul_f64(pauses.f64() * 2.0));
+        }
         let mut response = Response::empty(instrument, respondent as u32);
         response
             .now

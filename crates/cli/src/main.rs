@@ -151,6 +151,9 @@ enum Command {
         /// Submissions per respondent (the first answer, then changes).
         #[arg(long, default_value_t = 10)]
         rounds: usize,
+        /// Mean pause of a respondent between submissions, in milliseconds (0: none).
+        #[arg(long, default_value_t = 0)]
+        pause_ms: u64,
     },
     /// Write the services as plain documents for MiniSearch (used by `cargo xtask bench`).
     #[command(hide = true)]
@@ -500,6 +503,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             instrument,
             respondents,
             rounds,
+            pause_ms,
         } => {
             let text = fs::read_to_string(&instrument)
                 .with_context(|| format!("cannot read {}", instrument.display()))?;
@@ -508,6 +512,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let plan = load::Plan {
                 respondents,
                 rounds,
+                pause: std::time::Duration::from_millis(pause_ms),
             };
             let report = load::live_sessions(&server, &instrument, plan)?;
             println!("{}", serde_json::to_string(&report)?);
