@@ -19,20 +19,30 @@ fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
-#[test]
-fn serve_takes_answers_of_many_respondents_at_once_and_keeps_every_one() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("index.html"), "<!doctype html>").unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
+/// How the server is told its database.
+enum Database<'a> {
+    /// `--database URL`.
+    Option(&'a str),
+    /// `DATABASE_URL=URL` in the environment.
+    Environment(&'a str),
+}
+
+/// Starts `wegwijs serve` on a free port over `root` (which gets an `index.html`); returns it
+/// and its URL.
+fn serve(root: &Path, database: Database) -> (Serving, String) {
+    std::fs::write(root.join("index.html"), "<!doctype html>").unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wegwijs"));
+    command
         .arg("serve")
         .arg("--root")
-        .arg(dir.path())
+        .arg(root)
         .args(["--addr", "127.0.0.1:0"])
-        .arg("--database")
-        .arg(format!(
-            "sqlite:{}",
-            dir.path().join("sessions.sqlite").display()
-        ))
+        .env_remove("DATABASE_URL");
+    match database {
+        Database::Option(url) => command.args(["--database", url]),
+        Database::Environment(url) => command.env("DATABASE_URL", url),
+    };
+    let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -41,11 +51,29 @@ fn serve_takes_answers_of_many_respondents_at_once_and_keeps_every_one() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut first_line)
         .unwrap();
-    let _serving = Serving(child);
     let url = first_line
         .split_whitespace()
         .find(|word| word.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no address in {first_line:?}"));
+        .unwrap_or_else(|| panic!("no address in {first_line:?}"))
+        .to_owned();
+    (Serving(child), url)
+}
+
+#[test]
+fn the_database_can_come_from_database_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("from-the-environment.sqlite");
+    let url = format!("sqlite:{}", file.display());
+    let (_serving, _) = serve(dir.path(), Database::Environment(&url));
+    assert!(file.exists(), "the server opened {url}");
+}
+
+#[test]
+fn serve_takes_answers_of_many_respondents_at_once_and_keeps_every_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite:{}", dir.path().join("sessions.sqlite").display());
+    let (_serving, url) = serve(dir.path(), Database::Option(&database));
+    let url = url.as_str();
 
     let output = Command::new(env!("CARGO_BIN_EXE_wegwijs"))
         .args(["bench-live", url, "--respondents", "12", "--rounds", "3"])

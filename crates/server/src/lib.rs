@@ -57,8 +57,13 @@ pub struct Options {
     addr: SocketAddr,
     /// The live sessions' database: `sqlite:FILE` (created when missing) for one server, or
     /// `postgres://USER:PASSWORD@HOST/DATABASE` for several servers on one database. Both are
-    /// migrated on start.
-    #[arg(long, default_value = "sqlite:wegwijs-sessions.sqlite")]
+    /// migrated on start. `DATABASE_URL` gives it when the option is left out.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        default_value = "sqlite:wegwijs-sessions.sqlite"
+    )]
     database: String,
     /// Days a live session and its answers are kept after it was opened.
     #[arg(long, default_value_t = 90)]
