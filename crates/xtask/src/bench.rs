@@ -85,13 +85,19 @@ pub fn run(save_reference: bool) -> Result<()> {
             ratio
         );
     }
+    // Every run's figures are kept, so a good run can become the reference afterwards
+    // (copy the file) without running everything again.
+    let values: BTreeMap<_, _> = measurements
+        .iter()
+        .map(|m| (m.name.clone(), m.value))
+        .collect();
+    let figures = serde_json::to_string_pretty(&values)? + "\n";
+    let last = workspace_root().join("target/bench/last.json");
+    fs::create_dir_all(last.parent().context("target/bench")?)?;
+    fs::write(&last, &figures)?;
+    println!("    this run's figures: {}", last.display());
     if save_reference {
-        let values: BTreeMap<_, _> = measurements
-            .iter()
-            .map(|m| (m.name.clone(), m.value))
-            .collect();
-        fs::create_dir_all(path.parent().context("bench dir")?)?;
-        fs::write(&path, serde_json::to_string_pretty(&values)? + "\n")?;
+        fs::write(&path, &figures)?;
         println!("    saved as the new reference: {}", path.display());
     }
     Ok(())
