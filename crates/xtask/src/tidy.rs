@@ -155,8 +155,8 @@ const REFERENCED_EXTENSIONS: [&str; 11] = [
 ];
 
 /// Files that docs mention although they are not in the repository, because `cargo xtask
-/// dist` makes them (the bundle a host copies).
-const MADE_BY_TOOLS: [&str; 3] = ["wegwijs.js", "snippet.html", "integrity.json"];
+/// dist` makes them (the bundle a host copies) or `cargo xtask bench` does (a run's figures).
+const MADE_BY_TOOLS: [&str; 4] = ["wegwijs.js", "snippet.html", "integrity.json", "last.json"];
 
 /// The file references in `text`: words such as `README.md`, `crates/guide/src/lib.rs` or
 /// `/data/kaart.json`, without URLs and without `{placeholders}`.
