@@ -85,13 +85,17 @@ impl JoinCode {
 
     /// The code as shown: two groups of three ("KMT-4QA"), easier to read out.
     pub fn grouped(&self) -> String {
-        format!("{}-{}", &self.0[..3], &self.0[3..])
+        self.halves_joined_by('-')
     }
 
     /// The code grouped for running text, with a hyphen that never breaks the line
     /// ("KMT‑4QA" stays whole on a narrow phone).
     pub fn unbroken(&self) -> String {
-        format!("{}\u{2011}{}", &self.0[..3], &self.0[3..])
+        self.halves_joined_by('\u{2011}')
+    }
+
+    fn halves_joined_by(&self, hyphen: char) -> String {
+        format!("{}{hyphen}{}", &self.0[..3], &self.0[3..])
     }
 }
 

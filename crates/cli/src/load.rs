@@ -105,7 +105,10 @@ pub fn live_sessions(base: &str, instrument: &Instrument, plan: Plan) -> Result<
         .filter(|answer| !kept.contains(&plain(answer)))
         .count();
 
-    let mut latencies: Vec<f64> = sent.iter().flat_map(|s| s.latencies.clone()).collect();
+    let mut latencies: Vec<f64> = sent
+        .iter()
+        .flat_map(|s| s.latencies.iter().copied())
+        .collect();
     latencies.sort_by(f64::total_cmp);
     let percentile = |p: f64| {
         latencies

@@ -177,7 +177,8 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Serve the widgets, their data and the demo portal with a strict Content-Security-Policy,
-    /// and the samenwerkingsscan's live sessions (an SQLite file) under /api/, until Ctrl+C.
+    /// and the samenwerkingsscan's live sessions (SQLite or PostgreSQL) under /api/, until
+    /// Ctrl+C.
     Serve(wegwijs_server::Options),
 }
 

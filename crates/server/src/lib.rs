@@ -1,6 +1,7 @@
-//! The Wegwijs server (`wegwijs serve`, or the `wegwijs-server` binary): serves a folder (the demo portal, or a municipality's widget bundle and
-//! data files) with the security headers Wegwijs is built for: a strict Content-Security-Policy
-//! without `'unsafe-inline'`, no referrer, no sniffing. It sends the precompressed `.br` or
+//! The Wegwijs server (`wegwijs serve`, or the `wegwijs-server` binary): serves a folder
+//! (the demo portal, or a municipality's widget bundle and data files) with the security
+//! headers Wegwijs is built for: a strict Content-Security-Policy without `'unsafe-inline'`,
+//! no referrer, no sniffing. It sends the precompressed `.br` or
 //! `.gz` file beside a file when the browser accepts it (`cargo xtask dist` writes them), says
 //! `charset=utf-8` on text, and lets browsers revalidate with ETags.
 //!

@@ -56,8 +56,9 @@ fn push(
 pub fn run(save_reference: bool) -> Result<()> {
     let mut measurements = Vec::new();
     let bundle = bundle_sizes(&mut measurements)?;
-    search(&mut measurements)?;
-    live_load(&mut measurements)?;
+    let cli = native_cli()?;
+    search(&mut measurements, &cli)?;
+    live_load(&mut measurements, &cli)?;
     lighthouse(&mut measurements, &bundle)?;
 
     let path = workspace_root().join("bench/reference.json");
@@ -193,20 +194,19 @@ fn write_queries(dir: &Path) -> Result<PathBuf> {
     Ok(path)
 }
 
-fn search(measurements: &mut Vec<Measurement>) -> Result<()> {
+fn search(measurements: &mut Vec<Measurement>, cli: &Path) -> Result<()> {
     let root = workspace_root();
     let dir = root.join("target/bench");
     fs::create_dir_all(&dir)?;
-    let cli = native_cli()?;
-    let sets = data_sets(&dir, &cli)?;
+    let sets = data_sets(&dir, cli)?;
     let queries = write_queries(&dir)?;
 
     for (name, source) in &sets {
         step(&format!("Indexing and timing natively: {name}"));
         let index = dir.join(format!("{name}.idx"));
-        run_command(command(&cli).arg("index").arg(source).arg("-o").arg(&index))?;
+        run_command(command(cli).arg("index").arg(source).arg("-o").arg(&index))?;
         run_command(
-            command(&cli)
+            command(cli)
                 .arg("bench-docs")
                 .arg(source)
                 .arg("-o")
@@ -214,7 +214,7 @@ fn search(measurements: &mut Vec<Measurement>) -> Result<()> {
         )?;
         let rounds = if *name == "100k" { "3" } else { "20" };
         let report = output(
-            command(&cli)
+            command(cli)
                 .arg("bench-search")
                 .arg(&index)
                 .arg("--queries")
@@ -331,7 +331,7 @@ fn search(measurements: &mut Vec<Measurement>) -> Result<()> {
             number(&["wasm", "p95_us"]) / number(&["minisearch", "p95_us"]).max(f64::EPSILON),
         );
         if name == "demo" {
-            relevance(measurements, &cli, &dir, &result["ranked"])?;
+            relevance(measurements, cli, &dir, &result["ranked"])?;
             push(
                 measurements,
                 "recall@5 wegwijs (demo, browser)",
@@ -403,7 +403,7 @@ fn relevance(
 
 /// Live sessions under load: `wegwijs serve` (native release build, rate limits off) on a
 /// fresh SQLite file and on a fresh PostgreSQL, 200 respondents at once, 10 submissions each.
-fn live_load(measurements: &mut Vec<Measurement>) -> Result<()> {
+fn live_load(measurements: &mut Vec<Measurement>, cli: &Path) -> Result<()> {
     let dir = workspace_root().join("target/bench/live");
     fs::create_dir_all(&dir)?;
     fs::write(
@@ -416,21 +416,22 @@ fn live_load(measurements: &mut Vec<Measurement>) -> Result<()> {
         "sqlite",
         &format!("sqlite:{}", database.display()),
         &dir,
+        cli,
         measurements,
     )?;
     let postgres = Postgres::start()?;
-    live_load_on("postgres", &postgres.url, &dir, measurements)
+    live_load_on("postgres", &postgres.url, &dir, cli, measurements)
 }
 
 fn live_load_on(
     name: &str,
     database: &str,
     root: &Path,
+    cli: &Path,
     measurements: &mut Vec<Measurement>,
 ) -> Result<()> {
-    let cli = native_cli()?;
     let (server, base_url) = start_server(
-        command(&cli)
+        command(cli)
             .arg("serve")
             .arg("--root")
             .arg(root)
@@ -440,17 +441,15 @@ fn live_load_on(
     )?;
     // At once: the most the server takes. Paced: each respondent pauses about a second
     // between answers (between none and two), as people do; what latency a team sees.
-    for (profile, pause_ms) in [("", "0"), (" paced", "1000")] {
+    for (profile, pause_ms, pace) in [
+        ("", "0", "at once"),
+        (" paced", "1000", "about a second apart"),
+    ] {
         step(&format!(
-            "Live sessions: 200 respondents sending and changing answers{} ({name})",
-            if pause_ms == "0" {
-                " at once"
-            } else {
-                ", about a second apart"
-            }
+            "Live sessions: 200 respondents sending and changing answers {pace} ({name})"
         ));
         let line = output(
-            command(&cli)
+            command(cli)
                 .args([
                     "bench-live",
                     &base_url,

@@ -30,11 +30,11 @@ fn answer(id: u32, value: u8) -> String {
 }
 
 /// The PostgreSQL server for the tests, e.g. `postgres://wegwijs@127.0.0.1:54329/postgres`.
-pub(crate) const POSTGRES_VARIABLE: &str = "WEGWIJS_TEST_POSTGRES";
+const POSTGRES_VARIABLE: &str = "WEGWIJS_TEST_POSTGRES";
 
 /// A fresh, empty database for one test: SQLite in memory, or a new database on the
 /// PostgreSQL server of [`POSTGRES_VARIABLE`].
-pub(crate) async fn fresh_database(backend: Backend) -> String {
+async fn fresh_database(backend: Backend) -> String {
     match backend {
         Backend::Sqlite => "sqlite::memory:".to_owned(),
         Backend::Postgres => {
