@@ -5,6 +5,7 @@
 
 mod advise;
 mod api;
+mod areas;
 mod bench;
 mod generate;
 mod input;
@@ -164,6 +165,9 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Make the neighbourhood outlines for the map: simplify a GeoJSON (such as the CBS
+    /// wijk- en buurtkaart), check the services' coordinates, derive the postcode table.
+    Areas(areas::AreasArgs),
     /// Generate realistic synthetic Dutch services (HSDS JSON) for scale tests.
     Generate {
         /// How many services (at most 1,000,000).
@@ -408,6 +412,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Search(args) => search(args),
         Command::Advise(args) => advise::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Areas(args) => areas::run(args).map(|fine| {
+            if fine {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }),
         Command::ValidateGuide { file } => {
             let text = fs::read_to_string(&file)
                 .with_context(|| format!("cannot read {}", file.display()))?;

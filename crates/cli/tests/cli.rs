@@ -499,3 +499,65 @@ fn an_endless_or_too_large_input_is_refused_with_the_limit() {
         .assert()
         .success();
 }
+
+#[test]
+fn areas_simplifies_the_neighbourhoods_checks_the_services_and_names_the_postcodes() {
+    let dir = tempfile::tempdir().unwrap();
+    let areas = dir.path().join("wijken.geojson");
+    let postcodes = dir.path().join("postcodes.json");
+    wegwijs()
+        .args(["areas", "tests/fixtures/lindenhoven-wijken.geojson", "-o"])
+        .arg(&areas)
+        .args(["--check", "www/data/kaart.json", "--postcodes"])
+        .arg(&postcodes)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5 neighbourhoods"))
+        .stdout(predicate::str::contains("0 outside every neighbourhood"));
+    let written = std::fs::read_to_string(&areas).unwrap();
+    let source = std::fs::metadata(root().join("tests/fixtures/lindenhoven-wijken.geojson"))
+        .unwrap()
+        .len();
+    assert!(
+        (written.len() as u64) < source / 5,
+        "{} bytes",
+        written.len()
+    );
+    // The demo portal's file is this output.
+    let demo = std::fs::read_to_string(root().join("www/data/wijken.geojson")).unwrap();
+    assert_eq!(
+        written, demo,
+        "rebuild www/data/wijken.geojson with wegwijs areas"
+    );
+    let table: Value = serde_json::from_str(&std::fs::read_to_string(&postcodes).unwrap()).unwrap();
+    let demo_table: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("www/data/postcodes.json")).unwrap(),
+    )
+    .unwrap();
+    for (code, area) in demo_table.as_object().unwrap() {
+        assert_eq!(table[code]["name"], area["name"], "postcode {code}");
+    }
+}
+
+#[test]
+fn areas_names_the_service_outside_every_neighbourhood_and_the_feature_left_out() {
+    let (_dir, geojson) = file_with(
+        "wijken.geojson",
+        r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"name":"Ergens"},"geometry":{"type":"Polygon","coordinates":[[[5.0,52.0],[5.1,52.0],[5.1,52.1],[5.0,52.0]]]}},
+            {"type":"Feature","properties":{"name":"Kapot"},"geometry":{"type":"Polygon","coordinates":[[[5.0,52.0]]]}}]}"#,
+    );
+    let output = geojson.with_file_name("klein.geojson");
+    wegwijs()
+        .arg("areas")
+        .arg(&geojson)
+        .arg("-o")
+        .arg(&output)
+        .args(["--check", "www/data/kaart.json"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("$.features[1]"))
+        .stderr(predicate::str::contains("lies in no neighbourhood"));
+    // The usable neighbourhood is still written.
+    assert!(std::fs::read_to_string(&output).unwrap().contains("Ergens"));
+}

@@ -6,6 +6,7 @@
 //!   naming every [`problem`] by JSON path and field.
 //! - [`links`] is the only place where data text becomes a link target.
 
+pub mod areas;
 pub mod compound;
 pub mod coverage;
 pub mod export;
@@ -27,6 +28,7 @@ pub mod search;
 pub mod time;
 pub mod validate;
 pub mod view_state;
+pub mod viewport;
 pub mod vocabulary;
 pub mod words;
 
