@@ -17,11 +17,18 @@ use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRoot
 use wegwijs_widgets::kit::{attribute_warnings, Accepted};
 use wegwijs_widgets::theme::STYLESHEET;
 
+#[cfg(feature = "plattegrond")]
+mod map;
+
 /// A widget this bundle can mount, with its custom element name.
 struct Widget {
     tag: &'static str,
     /// The attributes it reads; the element re-mounts the widget when one changes.
     attributes: &'static [&'static str],
+    /// Attributes it follows while mounted (known, but no re-mount when they change).
+    live: &'static [&'static str],
+    /// A stylesheet of its own, adopted after the shared one.
+    sheet: Option<&'static str>,
     /// The values it accepts, for the warnings to the web team.
     accepted: &'static [Accepted],
     /// Mounts the widget into the container; dropping the result unmounts it.
@@ -36,6 +43,8 @@ const WIDGETS: &[Widget] = &[
     Widget {
         tag: "wegwijs-sociale-kaart",
         attributes: wegwijs_widgets::kaart::KaartConfig::ATTRIBUTES,
+        live: &[],
+        sheet: None,
         accepted: wegwijs_widgets::kaart::KaartConfig::ACCEPTED,
         mount: |host, container| {
             use wegwijs_widgets::kaart::{KaartConfig, SocialeKaart};
@@ -50,6 +59,8 @@ const WIDGETS: &[Widget] = &[
     Widget {
         tag: "wegwijs-hulpwijzer",
         attributes: wegwijs_widgets::hulpwijzer::GuideConfig::ATTRIBUTES,
+        live: &[],
+        sheet: None,
         accepted: wegwijs_widgets::hulpwijzer::GuideConfig::ACCEPTED,
         mount: |host, container| {
             use wegwijs_widgets::hulpwijzer::{GuideConfig, Hulpwijzer};
@@ -61,6 +72,8 @@ const WIDGETS: &[Widget] = &[
     Widget {
         tag: "wegwijs-samenwerkingsscan",
         attributes: wegwijs_widgets::scan::ScanConfig::ATTRIBUTES,
+        live: &[],
+        sheet: None,
         accepted: wegwijs_widgets::scan::ScanConfig::ACCEPTED,
         mount: |host, container| {
             use wegwijs_widgets::scan::{Samenwerkingsscan, ScanConfig};
@@ -75,12 +88,23 @@ const WIDGETS: &[Widget] = &[
     Widget {
         tag: "wegwijs-beheer",
         attributes: wegwijs_widgets::beheer::BeheerConfig::ATTRIBUTES,
+        live: &[],
+        sheet: None,
         accepted: wegwijs_widgets::beheer::BeheerConfig::ACCEPTED,
         mount: |host, container| {
             use wegwijs_widgets::beheer::{Beheer, BeheerConfig};
             let config = BeheerConfig::from_attributes(|name| host.get_attribute(name));
             Box::new(mount_to(container, move || view! { <Beheer config /> }))
         },
+    },
+    #[cfg(feature = "plattegrond")]
+    Widget {
+        tag: wegwijs_widgets::map::TAG,
+        attributes: wegwijs_widgets::map::MapConfig::ATTRIBUTES,
+        live: &[wegwijs_widgets::map::MapConfig::DATA],
+        accepted: wegwijs_widgets::map::MapConfig::ACCEPTED,
+        sheet: Some(wegwijs_widgets::theme::MAP_STYLESHEET),
+        mount: map::mount,
     },
 ];
 
@@ -132,7 +156,7 @@ pub fn mount(host: HtmlElement) -> Result<u32, JsValue> {
     let widget = Widget::from_tag(&tag)
         .ok_or_else(|| JsValue::from_str(&format!("no Wegwijs widget is called <{tag}>")))?;
     warn_about_attributes(widget, &host);
-    let shadow = shadow_root(&host)?;
+    let shadow = shadow_root(&host, widget.sheet)?;
     let container: HtmlElement = host
         .owner_document()
         .ok_or("the element is not in a document")?
@@ -165,13 +189,15 @@ fn warn_about_attributes(widget: &Widget, host: &HtmlElement) {
         .iter()
         .filter_map(|name| name.as_string())
         .collect();
-    let warnings = attribute_warnings(
-        widget.tag,
-        widget.attributes,
-        widget.accepted,
-        &names,
-        |name| host.get_attribute(name),
-    );
+    let known: Vec<&str> = widget
+        .attributes
+        .iter()
+        .chain(widget.live)
+        .copied()
+        .collect();
+    let warnings = attribute_warnings(widget.tag, &known, widget.accepted, &names, |name| {
+        host.get_attribute(name)
+    });
     for warning in warnings {
         if WARNED.with_borrow_mut(|warned| warned.insert(warning.clone())) {
             web_sys::console::warn_1(&JsValue::from_str(&warning));
@@ -189,8 +215,9 @@ pub fn unmount(handle: u32) {
     }
 }
 
-/// The element's open shadow root with the widgets' stylesheet, created on first use.
-fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+/// The element's open shadow root with the widgets' stylesheet (and the widget's own, when
+/// it has one), created on first use.
+fn shadow_root(host: &HtmlElement, own: Option<&str>) -> Result<ShadowRoot, JsValue> {
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -203,6 +230,12 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
         created.replace_sync(STYLESHEET)?;
         Ok(sheet.get_or_init(|| created).clone())
     })?;
-    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    let sheets = js_sys::Array::of1(&sheet);
+    if let Some(css) = own {
+        let extra = CssStyleSheet::new()?;
+        extra.replace_sync(css)?;
+        sheets.push(&extra);
+    }
+    shadow.set_adopted_style_sheets(&sheets);
     Ok(shadow)
 }

@@ -68,6 +68,18 @@ pub fn on_hash_change(f: impl Fn() + 'static) {
     drop(f);
 }
 
+/// Calls `f` whenever the browser window changes size, until the current reactive owner is
+/// cleaned up. Does nothing outside a browser.
+pub fn on_resize(f: impl Fn() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let listener = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| f());
+        leptos::prelude::on_cleanup(move || listener.remove());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(f);
+}
+
 /// Replaces the page's URL fragment without adding a history entry or scrolling.
 pub fn replace_fragment(fragment: &str) {
     if let Some(window) = window() {
@@ -504,4 +516,33 @@ impl Drop for EventStream {
     fn drop(&mut self) {
         self.source.close();
     }
+}
+
+/// The width of an element on the screen, in CSS pixels (0 natively).
+pub fn width_of(element: &web_sys::Element) -> f64 {
+    if cfg!(target_arch = "wasm32") {
+        element.get_bounding_client_rect().width()
+    } else {
+        0.0
+    }
+}
+
+/// A pointer's position (from an event's `clientX`, `clientY`) relative to an element's
+/// top-left corner.
+pub fn offset_in(element: &web_sys::Element, client_x: f64, client_y: f64) -> [f64; 2] {
+    let rect = element.get_bounding_client_rect();
+    [client_x - rect.left(), client_y - rect.top()]
+}
+
+/// Sends a pointer's further events to `element` until it is released (a drag that leaves
+/// the map keeps moving it).
+pub fn capture_pointer(element: &web_sys::Element, pointer_id: i32) {
+    let _ = element.set_pointer_capture(pointer_id);
+}
+
+/// The text `detail` of a custom event (such as the map's choice), if it has one.
+pub fn event_detail(event: &web_sys::Event) -> Option<String> {
+    event
+        .dyn_ref::<web_sys::CustomEvent>()
+        .and_then(|custom| custom.detail().as_string())
 }

@@ -14,5 +14,6 @@ pub mod i18n;
 pub mod kaart;
 pub mod kit;
 pub mod load;
+pub mod map;
 pub mod scan;
 pub mod theme;

@@ -7,3 +7,7 @@
 
 /// The complete CSS for all widgets.
 pub const STYLESHEET: &str = include_str!("../styles/widgets.css");
+
+/// The map's own CSS, adopted only by `<wegwijs-plattegrond>` (so the list view's bundle
+/// does not carry it).
+pub const MAP_STYLESHEET: &str = include_str!("../styles/map.css");

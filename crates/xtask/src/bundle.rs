@@ -48,10 +48,12 @@ const KAART: &str = "wegwijs-sociale-kaart";
 const HULPWIJZER: &str = "wegwijs-hulpwijzer";
 const SCAN: &str = "wegwijs-samenwerkingsscan";
 const BEHEER: &str = "wegwijs-beheer";
+const MAP: &str = "wegwijs-plattegrond";
 
 /// Every bundle: one per widget, and one with the three public widgets for pages with more
-/// than one kind. The data manager's page (`beheer`) has only its own.
-pub const BUNDLES: [BundleSpec; 5] = [
+/// than one kind. The data manager's page (`beheer`) has only its own; so has the map
+/// (`plattegrond`), which the social map's bundles load when a person opens the map.
+pub const BUNDLES: [BundleSpec; 6] = [
     BundleSpec {
         name: "kaart",
         features: Some("kaart"),
@@ -71,6 +73,11 @@ pub const BUNDLES: [BundleSpec; 5] = [
         name: "beheer",
         features: Some("beheer"),
         tags: &[BEHEER],
+    },
+    BundleSpec {
+        name: "plattegrond",
+        features: Some("plattegrond"),
+        tags: &[MAP],
     },
     BundleSpec {
         name: "alle",

@@ -27,6 +27,32 @@ pub(crate) struct Place {
     pub postcode: Option<String>,
 }
 
+/// How the results are shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// Cards, a page at a time.
+    #[default]
+    List,
+    /// Markers on the map, with the chosen ones' cards below.
+    Map,
+}
+
+/// The files the map view needs; without either there is no map view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct MapFiles {
+    /// The neighbourhood outlines (`areas`).
+    pub areas: Option<String>,
+    /// The tile URL template (`tiles`).
+    pub tiles: Option<String>,
+}
+
+impl MapFiles {
+    /// Whether a map can be shown.
+    pub fn any(&self) -> bool {
+        self.areas.is_some() || self.tiles.is_some()
+    }
+}
+
 /// Everything the parts of the map share. Cheap to copy.
 #[derive(Clone, Copy)]
 pub(crate) struct Kaart {
@@ -47,7 +73,15 @@ pub(crate) struct Kaart {
     pub nearest_first: RwSignal<bool>,
     pub shown: RwSignal<usize>,
     pub shortlist: RwSignal<Vec<String>>,
+    /// The question as it is searched now (words, filters, place, order, page).
+    pub query: Memo<Query>,
     pub results: Memo<Results>,
+    /// The results as a list or on the map.
+    pub layout: RwSignal<Layout>,
+    /// The services chosen on the map, by id.
+    pub chosen: RwSignal<Vec<String>>,
+    /// The map's outlines and tiles, as the web team configured them.
+    pub map_files: StoredValue<MapFiles>,
     /// Messages for screen readers besides the result count ("Link gekopieerd").
     pub announcement: RwSignal<String>,
     /// The service whose card gets focus back when its details close.
@@ -109,7 +143,7 @@ pub fn KaartApp(
     let nearest_first = RwSignal::new(false);
     let shown = RwSignal::new(PAGE);
     let map_value = StoredValue::new(map);
-    let results = Memo::new(move |_| {
+    let query = Memo::new(move |_| {
         let view = view.get();
         let near = place.get().map(|p| p.point);
         let sort = if nearest_first.get() && near.is_some() {
@@ -118,7 +152,7 @@ pub fn KaartApp(
             view.sort()
         };
         let now = browser::now();
-        let query = Query {
+        Query {
             text: view.text.clone(),
             filters: Filters {
                 include_not_running: config.mode == Mode::Worker,
@@ -128,9 +162,10 @@ pub fn KaartApp(
             sort,
             limit: shown.get(),
             count_open_at: Some(now),
-        };
-        map_value.with_value(|map| map.index.search(&query))
+        }
     });
+    let results =
+        Memo::new(move |_| query.with(|query| map_value.with_value(|map| map.index.search(query))));
     let kaart = Kaart {
         map: map_value,
         mode: config.mode,
@@ -144,7 +179,14 @@ pub fn KaartApp(
         nearest_first,
         shown,
         shortlist: RwSignal::new(Vec::new()),
+        query,
         results,
+        layout: RwSignal::new(Layout::List),
+        chosen: RwSignal::new(Vec::new()),
+        map_files: StoredValue::new(MapFiles {
+            areas: config.areas.clone(),
+            tiles: config.tiles.clone(),
+        }),
         announcement: RwSignal::new(String::new()),
         return_focus: RwSignal::new(None),
         printing: RwSignal::new(None),

@@ -3,11 +3,14 @@
 
 use leptos::prelude::*;
 use wegwijs_directory::coverage::Coverage;
+
+use crate::map::{MapData, Shade};
 use wegwijs_directory::validate::STALE_AFTER_DAYS;
 
 use super::app::use_kaart;
 use super::filters::{domain_label, group_key};
 use super::format;
+use super::on_map::MapElement;
 use crate::browser;
 use crate::i18n::use_i18n;
 
@@ -84,6 +87,8 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
                 {move || {
                     let coverage = coverage();
                     let blind = coverage.blind_spots().len();
+                    let on_map = (!by_group.get() && kaart.map_files.with_value(|f| f.areas.is_some()))
+                        .then(|| view! { <CoverageMap coverage=coverage.clone() /> });
                     view! {
                         <p>{i18n.t_count("coverage.blind-spots", blind)}</p>
                         <p class="ww-hint">{i18n.t_with("coverage.rule", &[("count", &blind_below.to_string())])}</p>
@@ -115,6 +120,7 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
+                        {on_map}
                     }
                 }}
                 <p class="ww-label">{i18n.t_count("coverage.stale", stale_count)}</p>
@@ -135,6 +141,68 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The coverage of one life domain on the map, opened on request (the map's code loads
+/// then): the neighbourhoods coloured by how many services reach them.
+#[component]
+fn CoverageMap(coverage: Coverage) -> impl IntoView {
+    let kaart = use_kaart();
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let row = RwSignal::new(0usize);
+    let select_id = kaart.id("dekking-kaart");
+    let rows = StoredValue::new(coverage.rows.clone());
+    let columns = StoredValue::new(coverage.columns.clone());
+    let blind_below = coverage.blind_below;
+    let data = Signal::derive(move || {
+        rows.with_value(|rows| {
+            let Some((domain, counts)) = rows.get(row.get()) else {
+                return MapData::default();
+            };
+            MapData {
+                shade: Some(Shade {
+                    title: domain_label(kaart, i18n, *domain),
+                    counts: columns
+                        .with_value(|c| c.iter().cloned().zip(counts.iter().copied()).collect()),
+                    blind_below,
+                }),
+                ..MapData::default()
+            }
+        })
+    });
+    let options = move || {
+        rows.with_value(|rows| {
+            rows.iter()
+                .enumerate()
+                .map(|(i, (domain, _))| view! { <option value=i.to_string()>{domain_label(kaart, i18n, *domain)}</option> })
+                .collect_view()
+        })
+    };
+    view! {
+        <button
+            type="button"
+            class="ww-button ww-button-secondary"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {i18n.t("coverage.map")}
+        </button>
+        <Show when=move || open.get()>
+            <div class="ww-coverage-map">
+                <label class="ww-label" for=select_id.clone()>{i18n.t("coverage.map-domain")}</label>
+                <select
+                    id=select_id.clone()
+                    class="ww-select"
+                    prop:value=move || row.get().to_string()
+                    on:change=move |event| row.set(event_target_value(&event).parse().unwrap_or(0))
+                >
+                    {options}
+                </select>
+                <MapElement data on_choose=Callback::new(|_| {}) />
+            </div>
+        </Show>
+    }
 }
 
 /// The entries not checked for over a year as CSV (`;`-separated, as Dutch spreadsheets

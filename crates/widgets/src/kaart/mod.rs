@@ -8,6 +8,7 @@ mod filters;
 pub(crate) mod format;
 mod icons;
 mod nearby;
+mod on_map;
 mod results;
 mod search_box;
 mod shortlist;
@@ -57,6 +58,12 @@ pub struct KaartConfig {
     pub guide_page: Option<String>,
     /// `blind-spot-below`: workers see a cell with fewer services than this as a blind spot.
     pub blind_below: usize,
+    /// URL of the neighbourhood outlines (`areas`, GeoJSON made with `wegwijs areas`): with
+    /// it the results can be shown on a map.
+    pub areas: Option<String>,
+    /// A tile server's URL template (`tiles`) for the map's background; without it the map
+    /// requests nothing from any other server.
+    pub tiles: Option<String>,
 }
 
 impl KaartConfig {
@@ -71,6 +78,8 @@ impl KaartConfig {
         "report",
         "hulpwijzer",
         "blind-spot-below",
+        "areas",
+        "tiles",
     ];
 
     /// The values the attributes accept, for the web team's warnings.
@@ -86,6 +95,7 @@ impl KaartConfig {
             accepts: |v| v.parse::<usize>().is_ok(),
             values: "a whole number such as 3",
         },
+        crate::map::TILES,
     ];
 
     /// Builds the config from attribute values, given a lookup by attribute name.
@@ -106,6 +116,8 @@ impl KaartConfig {
             blind_below: non_empty("blind-spot-below")
                 .and_then(|v| v.trim().parse().ok())
                 .unwrap_or(wegwijs_directory::coverage::DEFAULT_BLIND_BELOW),
+            areas: non_empty("areas"),
+            tiles: non_empty("tiles").filter(|t| (crate::map::TILES.accepts)(t.trim())),
         }
     }
 }

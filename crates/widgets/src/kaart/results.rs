@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::app::{use_kaart, PAGE};
+use super::app::{use_kaart, Layout, PAGE};
 use super::card::ServiceCard;
 use super::filters::clear_filters;
+use super::on_map::{LayoutSwitch, ResultMap};
 use crate::i18n::use_i18n;
 use crate::kit::LiveRegion;
 use wegwijs_directory::links::page_link;
@@ -64,23 +65,29 @@ pub(crate) fn ResultList() -> impl IntoView {
                     </select>
                 </div>
             </div>
+            <LayoutSwitch />
             <Show when=move || kaart.results.with(|r| r.vague)>
                 <VagueQuestion />
             </Show>
             <Show when=move || total() == 0>
                 <EmptyResults />
             </Show>
-            <ul class="ww-results" role="list">
-                <For each=hits key=|doc| *doc let:doc>
-                    <ServiceCard doc />
-                </For>
-            </ul>
-            <Show when=move || { remaining() > 0 }>
-                <button type="button" class="ww-button ww-button-secondary ww-more" on:click=move |_| {
-                    kaart.shown.update(|shown| *shown += PAGE);
-                }>
-                    {move || i18n.t_count("results.more", remaining())}
-                </button>
+            <Show
+                when=move || kaart.layout.get() == Layout::List
+                fallback=|| view! { <ResultMap /> }
+            >
+                <ul class="ww-results" role="list">
+                    <For each=hits key=|doc| *doc let:doc>
+                        <ServiceCard doc />
+                    </For>
+                </ul>
+                <Show when=move || { remaining() > 0 }>
+                    <button type="button" class="ww-button ww-button-secondary ww-more" on:click=move |_| {
+                        kaart.shown.update(|shown| *shown += PAGE);
+                    }>
+                        {move || i18n.t_count("results.more", remaining())}
+                    </button>
+                </Show>
             </Show>
         </div>
     }
