@@ -1,6 +1,8 @@
 // Widget half of `cargo xtask bench`: the real <wegwijs-sociale-kaart> bundle on an index of
 // 10 000 services in headless Chromium. Measures the time until the first results are visible
-// and the time from a keystroke to updated results. Prints one JSON object on stdout.
+// and the time from a keystroke to updated results, and the time from "Kaart" to the markers
+// on the map for all 10 000 (the first time with the map's own code loading, then once more).
+// Prints one JSON object on stdout.
 //
 // Environment: BENCH_DIR (with 10k.idx), DEMO_DIR (the built demo portal).
 import { readFileSync } from "node:fs";
@@ -10,7 +12,7 @@ const ORIGIN = "http://bench.localhost";
 const TAG = "wegwijs-sociale-kaart";
 const page_html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bench</title>
 <script src="/probe.js"></script><script type="module" src="/wegwijs/wegwijs.js"></script></head>
-<body><main><h1>Bench</h1><${TAG} index="/bench/10k.idx"></${TAG}></main></body></html>`;
+<body><main><h1>Bench</h1><${TAG} index="/bench/10k.idx" areas="/data/wijken.geojson"></${TAG}></main></body></html>`;
 // Records when the widget is mounted (its code loaded and started) and when the first result
 // card shows.
 const probe = `
@@ -27,6 +29,9 @@ const files = {
   "/wegwijs/wegwijs.js": ["text/javascript", `${process.env.DEMO_DIR}/wegwijs/wegwijs.js`],
   "/wegwijs/wegwijs-kaart.js": ["text/javascript", `${process.env.DEMO_DIR}/wegwijs/wegwijs-kaart.js`],
   "/wegwijs/wegwijs-kaart_bg.wasm": ["application/wasm", `${process.env.DEMO_DIR}/wegwijs/wegwijs-kaart_bg.wasm`],
+  "/wegwijs/wegwijs-plattegrond.js": ["text/javascript", `${process.env.DEMO_DIR}/wegwijs/wegwijs-plattegrond.js`],
+  "/wegwijs/wegwijs-plattegrond_bg.wasm": ["application/wasm", `${process.env.DEMO_DIR}/wegwijs/wegwijs-plattegrond_bg.wasm`],
+  "/data/wijken.geojson": ["application/geo+json", `${process.env.DEMO_DIR}/data/wijken.geojson`],
   "/bench/10k.idx": ["application/octet-stream", `${process.env.BENCH_DIR}/10k.idx`],
 };
 const queries = ["schulden", "ik voel me alleen", "huisarts", "voedselbank", "eenzaamheid", "werk zoeken",
@@ -67,7 +72,31 @@ for (let run = 0; run < 3; run++) {
     }
     return { handle, toResults };
   }, { tag: TAG, queries });
-  runs.push({ startup, typing });
+  // All 10 000 on the map: from "Kaart" to the markers, twice.
+  const map = await page.evaluate(async (tag) => {
+    const root = document.querySelector(tag).shadowRoot;
+    const input = root.querySelector("input[role=combobox]");
+    input.value = "";
+    input.dispatchEvent(new Event("input"));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const button = (text) => [...root.querySelectorAll(".ww-layout-switch button")].find((b) => b.textContent.trim() === text);
+    const open = async () => {
+      const started = performance.now();
+      button("Kaart").click();
+      await new Promise((resolve) => {
+        (function poll() {
+          const markers = root.querySelector("wegwijs-plattegrond")?.shadowRoot?.querySelector(".ww-marker");
+          if (markers || performance.now() - started > 20000) resolve(); else requestAnimationFrame(poll);
+        })();
+      });
+      return performance.now() - started;
+    };
+    const first = await open();
+    button("Lijst").click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { first, again: await open() };
+  }, TAG);
+  runs.push({ startup, typing, map });
   await page.close();
 }
 await browser.close();
@@ -83,4 +112,6 @@ console.log(JSON.stringify({
   keystroke_handling_p95_ms: percentile(all((r) => r.typing.handle), 0.95),
   input_to_results_p50_ms: percentile(all((r) => r.typing.toResults), 0.5),
   input_to_results_p95_ms: percentile(all((r) => r.typing.toResults), 0.95),
+  map_first_open_ms: percentile(runs.map((r) => r.map.first), 0.5),
+  map_open_again_ms: percentile(runs.map((r) => r.map.again), 0.5),
 }));

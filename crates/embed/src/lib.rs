@@ -10,8 +10,14 @@ use std::any::Any;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 
-use leptos::mount::mount_to;
-use leptos::prelude::*;
+// The widgets mounted right here (the map has its own module).
+#[cfg(any(
+    feature = "kaart",
+    feature = "hulpwijzer",
+    feature = "scan",
+    feature = "beheer"
+))]
+use leptos::{mount::mount_to, prelude::*};
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use wegwijs_widgets::kit::{attribute_warnings, Accepted};

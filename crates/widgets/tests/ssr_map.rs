@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wegwijs_directory::areas::Areas;
+use wegwijs_directory::geo::Point;
 use wegwijs_widgets::i18n::I18n;
 use wegwijs_widgets::kit::WidgetRoot;
-use wegwijs_widgets::map::{MapConfig, MapData, MapView, Marker, Outlines, OwnPlace, Shade};
+use wegwijs_widgets::map::{micro, MapConfig, MapData, MapView, Marker, Outlines, OwnPlace, Shade};
 
 fn outlines() -> Arc<Outlines> {
     let text = include_str!("../../../www/data/wijken.geojson");
@@ -31,12 +32,15 @@ fn render(data: MapData, tiles: Option<&str>) -> String {
     })
 }
 
+fn at(lat: f64, lon: f64) -> [i32; 2] {
+    micro(Point::new(lat, lon).unwrap())
+}
+
 fn marker(id: &str, name: &str, lat: f64, lon: f64) -> Marker {
     Marker {
         id: id.into(),
         name: name.into(),
-        lat,
-        lon,
+        at: at(lat, lon),
     }
 }
 
@@ -55,8 +59,7 @@ fn the_neighbourhoods_markers_and_own_point_are_drawn_with_names() {
                 marker("c", "Repair Café", 52.08712, 5.79032),
             ],
             own: Some(OwnPlace {
-                lat: 52.0652,
-                lon: 5.7711,
+                at: at(52.0652, 5.7711),
                 label: "postcode 3952".into(),
             }),
             shade: None,

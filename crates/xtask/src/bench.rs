@@ -488,7 +488,8 @@ fn live_load_on(
     Ok(())
 }
 
-/// The widget on 10 000 services: time to first results, keystroke to results.
+/// The widget on 10 000 services: time to first results, keystroke to results, "Kaart" to
+/// the markers of all of them.
 fn widget(measurements: &mut Vec<Measurement>, dir: &Path) -> Result<()> {
     step("Timing the sociale-kaart widget on 10 000 services in headless Chromium");
     let root = workspace_root();
@@ -519,6 +520,11 @@ fn widget(measurements: &mut Vec<Measurement>, dir: &Path) -> Result<()> {
             "input_to_results_p95_ms",
             "widget 10k input to results p95 (150 ms pause)",
         ),
+        (
+            "map_first_open_ms",
+            "widget 10k map open to markers (map code loading)",
+        ),
+        ("map_open_again_ms", "widget 10k map open to markers again"),
     ] {
         push(
             measurements,

@@ -117,7 +117,7 @@ impl KaartConfig {
                 .and_then(|v| v.trim().parse().ok())
                 .unwrap_or(wegwijs_directory::coverage::DEFAULT_BLIND_BELOW),
             areas: non_empty("areas"),
-            tiles: non_empty("tiles").filter(|t| (crate::map::TILES.accepts)(t.trim())),
+            tiles: crate::map::usable_tiles(get("tiles")),
         }
     }
 }

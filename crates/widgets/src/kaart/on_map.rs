@@ -11,7 +11,7 @@ use super::card::ServiceCard;
 use crate::browser;
 use crate::i18n::use_i18n;
 use crate::kit::LiveRegion;
-use crate::map::{MapData, Marker, OwnPlace};
+use crate::map::{micro, MapData, Marker, OwnPlace};
 
 /// "Toon de plekken als: Lijst | Kaart", when the web team gave the map its files.
 #[component]
@@ -83,38 +83,39 @@ pub(crate) fn ResultMap() -> impl IntoView {
         kaart.map.with_value(|map| {
             let services = map.index.services();
             let mut markers = Vec::new();
-            let mut without_address = 0;
+            // Services (copies elsewhere included, as the result count has them) on the map
+            // and without an address.
+            let (mut on_map, mut without_address) = (0, 0);
             for hit in map.index.search(&query).hits {
                 let service = &services[hit.doc as usize];
-                let before = markers.len();
                 for doc in std::iter::once(hit.doc).chain(hit.copies.iter().copied()) {
+                    let before = markers.len();
                     markers.extend(services[doc as usize].locations.iter().filter_map(|l| {
-                        let point = l.point?;
                         Some(Marker {
                             id: service.id.clone(),
                             name: service.name.clone(),
-                            lat: point.lat,
-                            lon: point.lon,
+                            at: micro(l.point?),
                         })
                     }));
-                }
-                if markers.len() == before {
-                    without_address += 1;
+                    if markers.len() == before {
+                        without_address += 1;
+                    } else {
+                        on_map += 1;
+                    }
                 }
             }
-            (markers, without_address)
+            (markers, on_map, without_address)
         })
     });
     let own_label = i18n.t("map.own-device");
     let data = Signal::derive(move || {
         let own = kaart.place.get().map(|place| OwnPlace {
-            lat: place.point.lat,
-            lon: place.point.lon,
+            at: micro(place.point),
             label: place
                 .postcode
                 .map_or_else(|| own_label.clone(), |code| format!("postcode {code}")),
         });
-        all.with(|(markers, _)| MapData {
+        all.with(|(markers, _, _)| MapData {
             markers: markers.clone(),
             own,
             shade: None,
@@ -133,13 +134,6 @@ pub(crate) fn ResultMap() -> impl IntoView {
             kaart.chosen.set(Vec::new());
         }
     });
-    let on_map = move || {
-        all.with(|(markers, _)| {
-            let mut ids: Vec<&str> = markers.iter().map(|m| m.id.as_str()).collect();
-            ids.dedup();
-            ids.len()
-        })
-    };
     let chosen_docs = move || {
         kaart
             .chosen
@@ -152,9 +146,9 @@ pub(crate) fn ResultMap() -> impl IntoView {
         <div class="ww-result-map">
             <LiveRegion text=announcement />
             <p class="ww-hint">
-                {move || i18n.t_count("view.on-map", on_map())}
+                {move || i18n.t_count("view.on-map", all.with(|(_, on_map, _)| *on_map))}
                 {move || {
-                    let without = all.with(|(_, without)| *without);
+                    let without = all.with(|(_, _, without)| *without);
                     (without > 0).then(|| format!(" {}", i18n.t_count("view.not-on-map", without)))
                 }}
             </p>

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use wegwijs_directory::areas::Areas;
+use wegwijs_directory::geo::Point;
 
 use crate::i18n::I18n;
 use crate::kit::{Accepted, WidgetRoot, LANG};
@@ -57,7 +58,7 @@ impl MapConfig {
         let non_empty = |name: &str| get(name).filter(|value| !value.trim().is_empty());
         Self {
             areas: non_empty("areas"),
-            tiles: non_empty("tiles").filter(|t| (TILES.accepts)(t.trim())),
+            tiles: usable_tiles(get("tiles")),
             lang: non_empty("lang"),
         }
     }
@@ -72,6 +73,13 @@ pub const TILES: Accepted = Accepted {
     },
     values: "a tile URL template with {z}, {x} and {y}, such as https://tiles.example.nl/{z}/{x}/{y}.png",
 };
+
+/// A `tiles` value the map can use: trimmed, and only an https or same-site template.
+pub fn usable_tiles(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_owned())
+        .filter(|v| (TILES.accepts)(v))
+}
 
 /// What the map shows: the markers, the resident's own point, the shading per
 /// neighbourhood, and which services are chosen.
@@ -104,6 +112,22 @@ impl MapData {
     }
 }
 
+/// A position as `[latitude, longitude]` in millionths of a degree (about 10 cm): whole
+/// numbers keep the attribute short and need no float formatting in the list view's bundle.
+pub type Micro = [i32; 2];
+
+/// A point in [`Micro`] degrees.
+pub fn micro(point: Point) -> Micro {
+    [
+        (point.lat * 1e6).round() as i32,
+        (point.lon * 1e6).round() as i32,
+    ]
+}
+
+fn from_micro([lat, lon]: Micro) -> Option<Point> {
+    Point::new(f64::from(lat) / 1e6, f64::from(lon) / 1e6)
+}
+
 /// A service at one of its locations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Marker {
@@ -111,21 +135,31 @@ pub struct Marker {
     pub id: String,
     /// Its name, as the marker is called.
     pub name: String,
-    /// Latitude.
-    pub lat: f64,
-    /// Longitude.
-    pub lon: f64,
+    /// Where.
+    pub at: Micro,
+}
+
+impl Marker {
+    /// Where it is, when that is on Earth.
+    pub fn point(&self) -> Option<Point> {
+        from_micro(self.at)
+    }
 }
 
 /// The resident's point.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OwnPlace {
-    /// Latitude.
-    pub lat: f64,
-    /// Longitude.
-    pub lon: f64,
+    /// Where.
+    pub at: Micro,
     /// What it is ("postcode 3951", "jouw locatie").
     pub label: String,
+}
+
+impl OwnPlace {
+    /// Where it is, when that is on Earth.
+    pub fn point(&self) -> Option<Point> {
+        from_micro(self.at)
+    }
 }
 
 /// Services per neighbourhood, for colouring the neighbourhoods.

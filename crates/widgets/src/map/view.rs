@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wegwijs_directory::geo::Point;
 use wegwijs_directory::viewport::{group, world, Camera, Group, World};
 
 use super::outlines::{bounds_of, Outlines};
@@ -46,7 +45,7 @@ pub fn MapView(
         data.with(|d| {
             d.markers
                 .iter()
-                .map(|m| Point::new(m.lat, m.lon).map_or([f64::NAN; 2], world))
+                .map(|m| m.point().map_or([f64::NAN; 2], world))
                 .collect::<Vec<World>>()
         })
     });
@@ -54,7 +53,7 @@ pub fn MapView(
         data.with(|d| {
             d.own
                 .as_ref()
-                .and_then(|o| Some((world(Point::new(o.lat, o.lon)?), o.label.clone())))
+                .and_then(|o| Some((world(o.point()?), o.label.clone())))
         })
     });
     // The whole map: the neighbourhoods, or else the markers and the resident's point.
@@ -334,7 +333,11 @@ pub fn MapView(
                         on:keydown=on_marker_key
                     >
                         <circle r=radius />
-                        {(count > 1).then(|| view! { <text text-anchor="middle" dy="0.35em" aria-hidden="true">{count}</text> })}
+                        {if count > 1 {
+                            view! { <text text-anchor="middle" dy="0.35em" aria-hidden="true">{count}</text> }.into_any()
+                        } else {
+                            view! { <circle class="ww-marker-dot" r="5" /> }.into_any()
+                        }}
                     </g>
                 }
             })
@@ -371,7 +374,10 @@ pub fn MapView(
                 {own_point}
                 <g class="ww-markers">{markers}</g>
             </svg>
-            <p class="ww-hint ww-map-keys">{i18n.t("map.keys")}</p>
+            <p class="ww-hint ww-map-keys">
+                {i18n.t("map.keys")}
+                {move || data.with(|d| !d.markers.is_empty()).then(|| format!(" {}", i18n.t("map.keys-choose")))}
+            </p>
             {move || shade.get().map(|shade| view! { <ShadeLegend shade outlines=outlines.get_value() /> })}
             <p class="ww-hint ww-map-privacy">
                 {match tiles_host {
