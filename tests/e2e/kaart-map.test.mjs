@@ -58,10 +58,11 @@ async function onMap(page) {
 async function listNames(page) {
   await page.locator(`${KAART} .ww-layout-switch button`, { hasText: "Lijst" }).click();
   const more = page.locator(`${KAART} .ww-more`);
-  while (await more.count()) {
+  for (let page_ = 0; page_ < 40 && (await more.count()); page_++) {
     await more.click();
     await page.waitForTimeout(100);
   }
+  assert.equal(await more.count(), 0, "\"Toon meer\" goes once everything is shown");
   const names = await page.locator(`${KAART} .ww-results .ww-card h3`).allTextContents();
   return [...new Set(names)].sort();
 }

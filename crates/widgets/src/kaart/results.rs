@@ -24,7 +24,13 @@ pub(crate) fn ResultList() -> impl IntoView {
             .results
             .with(|r| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>())
     };
-    let remaining = move || total().saturating_sub(kaart.results.with(|r| r.hits.len()));
+    // The total counts copies of an offer elsewhere, which a card shows with its original.
+    let remaining = move || {
+        let shown: usize = kaart
+            .results
+            .with(|r| r.hits.iter().map(|hit| 1 + hit.copies.len()).sum());
+        total().saturating_sub(shown)
+    };
     let sort_value = move || {
         if kaart.nearest_first.get() && kaart.place.with(Option::is_some) {
             "distance"
