@@ -292,56 +292,89 @@ pub fn MapView(
             </g>
         })
     };
-    let markers = move || {
-        let chosen = data.with(|d| d.chosen.clone());
-        groups
-            .get()
-            .into_iter()
-            .map(|g| {
-                let (label, picked) = data.with_untracked(|d| {
-                    let names: Vec<&str> = g.members.iter().map(|&i| d.markers[i].name.as_str()).collect();
-                    let picked = g.members.iter().any(|&i| chosen.contains(&d.markers[i].id));
-                    (marker_label(i18n, &names), picked)
-                });
-                let count = g.members.len();
-                let members = g.members.clone();
-                let on_key_members = g.members.clone();
-                let on_click = move |_| {
-                    if !dragging.get_value() {
-                        choose(members.clone());
-                    }
-                };
-                let on_marker_key = move |event: leptos::ev::KeyboardEvent| {
-                    if matches!(event.key().as_str(), "Enter" | " ") {
-                        event.prevent_default();
-                        event.stop_propagation();
-                        choose(on_key_members.clone());
-                    }
-                };
-                let radius = if count == 1 { 12 } else { 15 + (count.ilog10() as i32) * 4 };
-                view! {
-                    <g
-                        class="ww-marker"
-                        class:ww-marker-chosen=picked
-                        transform=format!("translate({:.1} {:.1})", g.at[0], g.at[1])
-                        role="button"
-                        tabindex="0"
-                        aria-label=label
-                        aria-pressed=if picked { "true" } else { "false" }
-                        data-count=count
-                        on:click=on_click
-                        on:keydown=on_marker_key
-                    >
-                        <circle r=radius />
-                        {if count > 1 {
-                            view! { <text text-anchor="middle" dy="0.35em" aria-hidden="true">{count}</text> }.into_any()
-                        } else {
-                            view! { <circle class="ww-marker-dot" r="5" /> }.into_any()
-                        }}
-                    </g>
-                }
+    // Keyed by their members, so a marker stays the same element while the map pans or a
+    // choice changes, and keeps the keyboard focus.
+    let marker_keys = move || {
+        let groups = groups.get();
+        data.with_untracked(|d| {
+            groups
+                .into_iter()
+                .map(|g| {
+                    let first = g
+                        .members
+                        .first()
+                        .map(|&i| d.markers[i].id.clone())
+                        .unwrap_or_default();
+                    (g.members, first)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let marker = move |(members, _): (Vec<usize>, String)| {
+        let (label, world_at) = data.with_untracked(|d| {
+            let names: Vec<&str> = members
+                .iter()
+                .map(|&i| d.markers[i].name.as_str())
+                .collect();
+            (
+                marker_label(i18n, &names),
+                mean_of(&positions.get_untracked(), &members),
+            )
+        });
+        let count = members.len();
+        let picked = {
+            let members = members.clone();
+            Memo::new(move |_| {
+                data.with(|d| {
+                    members
+                        .iter()
+                        .any(|&i| d.markers.get(i).is_some_and(|m| d.chosen.contains(&m.id)))
+                })
             })
-            .collect_view()
+        };
+        let (on_click_members, on_key_members) = (members.clone(), members);
+        let on_click = move |_| {
+            if !dragging.get_value() {
+                choose(on_click_members.clone());
+            }
+        };
+        let on_marker_key = move |event: leptos::ev::KeyboardEvent| {
+            if matches!(event.key().as_str(), "Enter" | " ") {
+                event.prevent_default();
+                event.stop_propagation();
+                choose(on_key_members.clone());
+            }
+        };
+        let radius = if count == 1 {
+            12
+        } else {
+            15 + (count.ilog10() as i32) * 4
+        };
+        let transform = move || {
+            let [x, y] = camera.get().to_screen(world_at);
+            format!("translate({x:.1} {y:.1})")
+        };
+        view! {
+            <g
+                class="ww-marker"
+                class:ww-marker-chosen=move || picked.get()
+                transform=transform
+                role="button"
+                tabindex="0"
+                aria-label=label
+                aria-pressed=move || if picked.get() { "true" } else { "false" }
+                data-count=count
+                on:click=on_click
+                on:keydown=on_marker_key
+            >
+                <circle r=radius />
+                {if count > 1 {
+                    view! { <text text-anchor="middle" dy="0.35em" aria-hidden="true">{count}</text> }.into_any()
+                } else {
+                    view! { <circle class="ww-marker-dot" r="5" /> }.into_any()
+                }}
+            </g>
+        }
     };
 
     view! {
@@ -372,7 +405,9 @@ pub fn MapView(
                 <g class="ww-areas">{areas}</g>
                 <g class="ww-area-names">{area_labels}</g>
                 {own_point}
-                <g class="ww-markers">{markers}</g>
+                <g class="ww-markers">
+                    <For each=marker_keys key=|key| key.clone() children=marker />
+                </g>
             </svg>
             <p class="ww-hint ww-map-keys">
                 {i18n.t("map.keys")}
@@ -387,6 +422,16 @@ pub fn MapView(
             </p>
         </div>
     }
+}
+
+/// The average world position of some of the positions.
+fn mean_of(positions: &[World], members: &[usize]) -> World {
+    let n = members.len().max(1) as f64;
+    let sum = members.iter().fold([0.0, 0.0], |s, &i| {
+        let p = positions.get(i).copied().unwrap_or([0.0; 2]);
+        [s[0] + p[0], s[1] + p[1]]
+    });
+    [sum[0] / n, sum[1] / n]
 }
 
 /// A marker's name: the service, or how many and which.
