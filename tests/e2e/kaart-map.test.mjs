@@ -145,7 +145,7 @@ test("keyboard: reach the map and every marker, pan, zoom and choose", async () 
   });
   assert.ok(label, "a marker has focus");
   await page.keyboard.press("Enter");
-  const chosen = page.locator(`${KAART} .ww-chosen .ww-card h3`);
+  const chosen = page.locator(`${KAART} .ww-map-chosen .ww-card h3`);
   await chosen.first().waitFor();
   const names = await chosen.allTextContents();
   assert.ok(names.every((name) => label.includes(name)), `${label} ⇒ ${names}`);
@@ -160,7 +160,7 @@ test("keyboard: reach the map and every marker, pan, zoom and choose", async () 
   assert.match(paper.text, /plekken op de kaart/);
   assert.ok(names.every((name) => paper.text.includes(name)), "the chosen cards are printed");
   // Details open from the chosen card, as from the list.
-  await page.locator(`${KAART} .ww-chosen .ww-card`).first().getByRole("button", { name: /Meer informatie/ }).first().click();
+  await page.locator(`${KAART} .ww-map-chosen .ww-card`).first().getByRole("button", { name: /Meer informatie/ }).first().click();
   await page.locator(`${KAART} .ww-detail`).waitFor();
   assertNoProblems(page);
 });
@@ -202,7 +202,7 @@ test("mouse and touch: drag pans, pinch and ctrl+wheel zoom, a tap chooses", asy
   await page.locator(`${MAP} .ww-map-controls button`, { hasText: "Hele kaart" }).click();
   const marker = page.locator(`${MAP} .ww-marker`).first();
   await marker.tap();
-  await page.locator(`${KAART} .ww-chosen .ww-card`).first().waitFor();
+  await page.locator(`${KAART} .ww-map-chosen .ww-card`).first().waitFor();
   await look(page, KAART, "map on a phone after a tap");
   assertNoProblems(page);
 });

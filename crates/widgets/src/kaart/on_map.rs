@@ -153,7 +153,7 @@ pub(crate) fn ResultMap() -> impl IntoView {
                 }}
             </p>
             <MapElement data on_choose />
-            <section class="ww-chosen" aria-label=i18n.t("view.chosen")>
+            <section class="ww-map-chosen" aria-label=i18n.t("view.chosen")>
                 {move || {
                     let docs = chosen_docs();
                     if docs.is_empty() {
