@@ -151,21 +151,6 @@ impl Areas {
         )
     }
 
-    /// The smallest `[min, max]` box of `[lon, lat]` around every outline.
-    pub fn bounds(&self) -> Option<[[f64; 2]; 2]> {
-        let mut positions = self
-            .neighbourhoods
-            .iter()
-            .flat_map(|n| n.polygons.iter().flatten().flatten());
-        let first = *positions.next()?;
-        Some(positions.fold([first, first], |[min, max], p| {
-            [
-                [min[0].min(p[0]), min[1].min(p[1])],
-                [max[0].max(p[0]), max[1].max(p[1])],
-            ]
-        }))
-    }
-
     /// The outlines with every position closer than `tolerance_m` metres to the simplified
     /// line dropped (Douglas–Peucker per ring). A ring that would fall below a triangle keeps
     /// its original positions; a hole that small is dropped. Neighbouring outlines are
