@@ -522,9 +522,12 @@ fn widget(measurements: &mut Vec<Measurement>, dir: &Path) -> Result<()> {
         ),
         (
             "map_first_open_ms",
-            "widget 10k map open to markers (map code loading)",
+            "widget 10k map open to map drawn (map code loading)",
         ),
-        ("map_open_again_ms", "widget 10k map open to markers again"),
+        (
+            "map_open_again_ms",
+            "widget 10k map open to map drawn again",
+        ),
     ] {
         push(
             measurements,
