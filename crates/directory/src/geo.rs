@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A point in WGS84 degrees.
+/// A point in WGS84 degrees, kept to a millionth of a degree (about 10 cm), so the index can
+/// save it as two whole numbers ([`Millionths`]) and read back the same point.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Point {
     /// Latitude, −90 to 90.
@@ -12,10 +13,10 @@ pub struct Point {
 }
 
 impl Point {
-    /// A point, when the coordinates are on Earth.
+    /// A point, when the coordinates are on Earth; rounded to a millionth of a degree.
     pub fn new(lat: f64, lon: f64) -> Option<Self> {
         let valid = lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0;
-        valid.then_some(Self { lat, lon })
+        valid.then(|| Millionths::from_degrees(lat, lon).to_point())
     }
 
     /// Parses `LAT,LON`.
@@ -35,9 +36,56 @@ impl Point {
     }
 }
 
+/// A point as whole millionths of a degree: how the index saves a [`Point`], in half the
+/// bytes of two `f64`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Millionths(i32, i32);
+
+impl Millionths {
+    const PER_DEGREE: f64 = 1e6;
+
+    fn from_degrees(lat: f64, lon: f64) -> Self {
+        // Within ±180 degrees (checked by `Point::new`), so the casts cannot saturate.
+        Self(
+            (lat * Self::PER_DEGREE).round() as i32,
+            (lon * Self::PER_DEGREE).round() as i32,
+        )
+    }
+
+    fn to_point(self) -> Point {
+        Point {
+            lat: f64::from(self.0) / Self::PER_DEGREE,
+            lon: f64::from(self.1) / Self::PER_DEGREE,
+        }
+    }
+
+    /// The point saved.
+    pub(crate) fn of(point: Point) -> Self {
+        Self::from_degrees(point.lat, point.lon)
+    }
+
+    /// The point back, when it is on Earth.
+    pub(crate) fn point(self) -> Option<Point> {
+        let point = self.to_point();
+        Point::new(point.lat, point.lon)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_keep_a_millionth_of_a_degree_and_read_back_unchanged() {
+        let point = Point::new(52.123_456_78, -5.000_000_4).unwrap();
+        assert_eq!((point.lat, point.lon), (52.123457, -5.0));
+        assert_eq!(Millionths::of(point).point(), Some(point));
+        assert_eq!(
+            Point::new(52.1, 5.6).map(|p| (p.lat, p.lon)),
+            Some((52.1, 5.6))
+        );
+        assert_eq!(Millionths(91_000_000, 0).point(), None);
+    }
 
     #[test]
     fn distance_between_amsterdam_and_utrecht() {

@@ -18,7 +18,7 @@ use crate::vocabulary::{phrase_stems, phrase_stems_in, Vocabulary};
 use crate::words::{normalize, stem, tokens};
 
 /// Version of the byte format; bumped whenever [`Index`] changes shape.
-pub const INDEX_FORMAT: u32 = 5;
+pub const INDEX_FORMAT: u32 = 6;
 /// Magic bytes at the start of an index file.
 const MAGIC: &[u8; 8] = b"WEGWIJS\0";
 
@@ -80,8 +80,69 @@ impl Field {
 /// frequency in halves (low 5 bits: a compound part counts half).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Postings {
+    /// In increasing order (a document once per field it matches in); saved as the gaps
+    /// between them, which are small numbers and so mostly one byte each.
+    #[serde(with = "gaps")]
     pub(crate) docs: Vec<u32>,
     pub(crate) meta: Vec<u8>,
+}
+
+/// Saves increasing numbers as their differences.
+mod gaps {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(docs: &[u32], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut previous = 0;
+        serializer.collect_seq(docs.iter().map(|&doc| {
+            let gap = doc - previous;
+            previous = doc;
+            gap
+        }))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<u32>, D::Error> {
+        let mut docs = Vec::<u32>::deserialize(deserializer)?;
+        let mut previous = 0u32;
+        for doc in &mut docs {
+            previous = previous
+                .checked_add(*doc)
+                .ok_or_else(|| D::Error::custom("a document beyond the last"))?;
+            *doc = previous;
+        }
+        Ok(docs)
+    }
+}
+
+/// Saves, per position, a position at or before it as the distance back to it.
+mod back_to_first {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(
+        firsts: &[u32],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            (0u32..)
+                .zip(firsts)
+                .map(|(position, &first)| position - first),
+        )
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<u32>, D::Error> {
+        let mut firsts = Vec::<u32>::deserialize(deserializer)?;
+        for (position, first) in (0u32..).zip(&mut firsts) {
+            *first = position
+                .checked_sub(*first)
+                .ok_or_else(|| D::Error::custom("a group before the first service"))?;
+        }
+        Ok(firsts)
+    }
 }
 
 impl Postings {
@@ -107,7 +168,9 @@ struct Stored {
     surfaces: Vec<(String, u32)>,
     lengths: Vec<[u16; FIELD_COUNT]>,
     /// Per service: its group of copies (see `copy_groups`); computed when the index is
-    /// built, so loading stays fast.
+    /// built, so loading stays fast. Saved as the distance back to the group's first
+    /// service, which is 0 for most services.
+    #[serde(with = "back_to_first")]
     copy_group: Vec<u32>,
     /// The neighbourhood teams (positions), for a question too vague to search.
     teams: Vec<u32>,

@@ -7,6 +7,7 @@
 //! - [`links`] is the only place where data text becomes a link target.
 
 pub mod areas;
+mod columns;
 pub mod compound;
 pub mod coverage;
 pub mod export;

@@ -7,19 +7,21 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::geo::Point;
+use crate::links::tel_link;
 use crate::profile::{Access, Domain, Level, TargetGroup};
 use crate::schedule::OpeningHours;
 use crate::time::Date;
 
-/// All services of one social map, in input order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// All services of one social map, in input order. Saved column by column (see
+/// [`crate::columns`]).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Directory {
     /// The services, in the order of the input file.
     pub services: Vec<Service>,
 }
 
 /// One service: something a resident can go to for help.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Service {
     /// The HSDS id (or a generated one when the input had none).
     pub id: String,
@@ -63,7 +65,6 @@ pub struct Service {
     /// that it does not give itself.
     pub hours: Vec<OpeningHours>,
     /// How many of [`Service::hours`] are the service's own (HSDS `schedules` of the service).
-    #[serde(default)]
     pub own_hours: usize,
     /// Opening hours the data only gives as text.
     pub hours_notes: Vec<String>,
@@ -77,14 +78,12 @@ pub struct Service {
     pub contacts: Vec<Contact>,
     /// Where the service works (HSDS `service_areas[].name`, spreadsheet `werkgebied`):
     /// neighbourhood names, or the municipality as a whole.
-    #[serde(default)]
     pub service_areas: Vec<String>,
     /// Whether the service runs (HSDS `status`).
     pub status: Status,
     /// A short notice for the people who want to use it, such as why it is closed.
     pub alert: Option<String>,
     /// The HSDS fields of the service the model has no place for.
-    #[serde(skip)]
     pub carried: Carried,
 }
 
@@ -345,13 +344,19 @@ impl Service {
 pub struct Phone {
     /// The number as written in the data.
     pub number: String,
-    /// The `tel:` link, when the number can be dialled.
-    pub tel: Option<String>,
     /// What the number is for, or when it is answered.
     pub description: Option<String>,
     /// The HSDS fields of the phone the model has no place for (`type`, `extension`).
     #[serde(skip)]
     pub carried: Carried,
+}
+
+impl Phone {
+    /// The `tel:` link, when the number can be dialled (derived, so the index need not
+    /// carry the digits twice).
+    pub fn tel(&self) -> Option<String> {
+        tel_link(&self.number)
+    }
 }
 
 /// A postal address as Dutch residents write it.

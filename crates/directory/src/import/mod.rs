@@ -670,7 +670,7 @@ mod tests {
         let service = &imported.directory.services[0];
         assert_eq!(service.email.as_deref(), Some("info@welzijn.example"));
         assert_eq!(service.website.as_deref(), Some("https://welzijn.example"));
-        assert_eq!(service.phones[0].tel.as_deref(), Some("tel:0341100200"));
+        assert_eq!(service.phones[0].tel().as_deref(), Some("tel:0341100200"));
         let streets: Vec<_> = service.addresses().map(|a| a.street.as_str()).collect();
         assert_eq!(streets, ["Kerkstraat 1"]);
     }

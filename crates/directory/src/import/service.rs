@@ -367,8 +367,7 @@ fn phone(node: Node<'_>) -> Option<Phone> {
         return None;
     };
     let number = number.trim_matches('"').trim().to_owned();
-    let tel = tel_link(&number);
-    if tel.is_none() {
+    if tel_link(&number).is_none() {
         node.problem(
             Severity::Warning,
             "number",
@@ -377,7 +376,6 @@ fn phone(node: Node<'_>) -> Option<Phone> {
     }
     Some(Phone {
         number,
-        tel,
         description: node.text("description"),
         carried: carried(
             node,
@@ -390,7 +388,7 @@ fn phone(node: Node<'_>) -> Option<Phone> {
 fn dedup_phones(phones: &mut Vec<Phone>) {
     let mut seen = Vec::<String>::new();
     phones.retain(|phone| {
-        let key = phone.tel.clone().unwrap_or_else(|| phone.number.clone());
+        let key = phone.tel().unwrap_or_else(|| phone.number.clone());
         let fresh = !seen.contains(&key);
         seen.push(key);
         fresh

@@ -77,7 +77,7 @@ fn ServiceLine(
     let phone = service
         .phones
         .first()
-        .and_then(|p| Some((p.number.clone(), p.tel.clone()?)));
+        .and_then(|p| Some((p.number.clone(), p.tel()?)));
     let opening = format::opening(i18n, &service, browser::now());
     let more = gids
         .kaart_page

@@ -57,9 +57,9 @@ pub(crate) fn actions(
         .map(|phone| {
             let label = i18n.t_with("card.phone", &[("number", &phone.number)]);
             let note = phone.description.clone().filter(|_| all_phones);
-            match &phone.tel {
+            match phone.tel() {
                 Some(tel) => view! {
-                    <li><a class="ww-action" href=tel.clone()>{label}</a>{note.map(|n| view! { <span class="ww-note">" "{n}</span> })}</li>
+                    <li><a class="ww-action" href=tel>{label}</a>{note.map(|n| view! { <span class="ww-note">" "{n}</span> })}</li>
                 }
                 .into_any(),
                 None => view! { <li>{label}</li> }.into_any(),

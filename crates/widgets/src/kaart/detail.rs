@@ -161,7 +161,7 @@ pub(crate) fn Detail(
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(", ");
-                let phone = contact.phones.first().map(|p| (p.number.clone(), p.tel.clone()));
+                let phone = contact.phones.first().map(|p| (p.number.clone(), p.tel()));
                 view! {
                     <li>
                         {who}
