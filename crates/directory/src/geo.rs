@@ -36,10 +36,11 @@ impl Point {
     }
 }
 
-/// A point as whole millionths of a degree: how the index saves a [`Point`], in half the
-/// bytes of two `f64`s.
+/// A point as whole millionths of a degree, `[latitude, longitude]`: how the index saves a
+/// [`Point`] (half the bytes of two `f64`s) and how the social map hands positions to the
+/// map (short JSON that needs no float formatting).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct Millionths(i32, i32);
+pub struct Millionths(pub i32, pub i32);
 
 impl Millionths {
     const PER_DEGREE: f64 = 1e6;
@@ -59,13 +60,13 @@ impl Millionths {
         }
     }
 
-    /// The point saved.
-    pub(crate) fn of(point: Point) -> Self {
+    /// The point as millionths.
+    pub fn of(point: Point) -> Self {
         Self::from_degrees(point.lat, point.lon)
     }
 
     /// The point back, when it is on Earth.
-    pub(crate) fn point(self) -> Option<Point> {
+    pub fn point(self) -> Option<Point> {
         let point = self.to_point();
         Point::new(point.lat, point.lon)
     }

@@ -187,7 +187,9 @@ impl Tile {
 pub struct Group {
     /// Positions in the list given to [`group`], in that order.
     pub members: Vec<usize>,
-    /// Screen position: the members' average.
+    /// Where it is drawn: the members' average position, in world units.
+    pub world: World,
+    /// The same place on the screen.
     pub at: [f64; 2],
 }
 
@@ -206,6 +208,7 @@ pub fn group(camera: &Camera, positions: &[World], cell: f64) -> Vec<Group> {
         let slot = *cells.entry(key).or_insert_with(|| {
             groups.push(Group {
                 members: Vec::new(),
+                world: [0.0, 0.0],
                 at: [0.0, 0.0],
             });
             groups.len() - 1
@@ -217,7 +220,8 @@ pub fn group(camera: &Camera, positions: &[World], cell: f64) -> Vec<Group> {
         let sum = g.members.iter().fold([0.0, 0.0], |s, &i| {
             [s[0] + positions[i][0], s[1] + positions[i][1]]
         });
-        g.at = camera.to_screen([sum[0] / n, sum[1] / n]);
+        g.world = [sum[0] / n, sum[1] / n];
+        g.at = camera.to_screen(g.world);
     }
     groups.sort_by(|a, b| {
         (a.at[1] / cell)

@@ -107,7 +107,10 @@ const WIDGETS: &[Widget] = &[
     Widget {
         tag: wegwijs_widgets::map::TAG,
         attributes: wegwijs_widgets::map::MapConfig::ATTRIBUTES,
-        live: &[wegwijs_widgets::map::MapConfig::DATA],
+        live: &[
+            wegwijs_widgets::map::MapConfig::DATA,
+            wegwijs_widgets::map::MapConfig::CHOSEN,
+        ],
         accepted: wegwijs_widgets::map::MapConfig::ACCEPTED,
         sheet: Some(wegwijs_widgets::theme::MAP_STYLESHEET),
         mount: map::mount,

@@ -1,6 +1,6 @@
-//! Mounting `<wegwijs-plattegrond>`: its `data` attribute is followed while it is mounted
-//! (the social map changes it as a person searches), and a chosen marker becomes the
-//! element's `wegwijs-choose` event.
+//! Mounting `<wegwijs-plattegrond>`: its `data` and `chosen` attributes are followed while
+//! it is mounted (the social map changes them as a person searches and chooses), and a
+//! chosen marker becomes the element's `wegwijs-choose` event.
 
 use std::any::Any;
 
@@ -8,7 +8,7 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement, MutationObserver, MutationObserverInit};
-use wegwijs_widgets::map::{MapConfig, MapData, Plattegrond, CHOOSE_EVENT};
+use wegwijs_widgets::map::{chosen_from_attribute, MapConfig, MapData, Plattegrond, CHOOSE_EVENT};
 
 /// Follows one attribute of an element until dropped.
 struct AttributeWatch {
@@ -37,18 +37,30 @@ impl Drop for AttributeWatch {
     }
 }
 
+/// A signal that follows the attribute `name` of `host`, read with `read`, and the watch
+/// that keeps it following.
+fn followed<T: Send + Sync + 'static>(
+    host: &HtmlElement,
+    name: &'static str,
+    read: fn(Option<&str>) -> T,
+) -> (ArcRwSignal<T>, Option<AttributeWatch>) {
+    let current = {
+        let host = host.clone();
+        move || read(host.get_attribute(name).as_deref())
+    };
+    let signal = ArcRwSignal::new(current());
+    let watch = {
+        let signal = signal.clone();
+        AttributeWatch::new(host, name, move || signal.set(current()))
+    };
+    (signal, watch)
+}
+
 /// Mounts the map into `container`; dropping the result unmounts it and stops following.
 pub(crate) fn mount(host: &HtmlElement, container: HtmlElement) -> Box<dyn Any> {
     let config = MapConfig::from_attributes(|name| host.get_attribute(name));
-    let read = {
-        let host = host.clone();
-        move || MapData::from_attribute(host.get_attribute(MapConfig::DATA).as_deref())
-    };
-    let data = ArcRwSignal::new(read());
-    let watch = {
-        let data = data.clone();
-        AttributeWatch::new(host, MapConfig::DATA, move || data.set(read()))
-    };
+    let (data, data_watch) = followed(host, MapConfig::DATA, MapData::from_attribute);
+    let (chosen, chosen_watch) = followed(host, MapConfig::CHOSEN, chosen_from_attribute);
     let target = host.clone();
     let view = mount_to(container, move || {
         let on_choose = Callback::new(move |ids: Vec<String>| {
@@ -60,7 +72,7 @@ pub(crate) fn mount(host: &HtmlElement, container: HtmlElement) -> Box<dyn Any> 
                 let _ = target.dispatch_event(&event);
             }
         });
-        view! { <Plattegrond config data=data.into() on_choose /> }
+        view! { <Plattegrond config data=data.into() chosen=chosen.into() on_choose /> }
     });
-    Box::new((view, watch))
+    Box::new((view, data_watch, chosen_watch))
 }

@@ -6,25 +6,29 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wegwijs_directory::areas::Areas;
-use wegwijs_directory::geo::Point;
+use wegwijs_directory::geo::{Millionths, Point};
 use wegwijs_widgets::i18n::I18n;
 use wegwijs_widgets::kit::WidgetRoot;
-use wegwijs_widgets::map::{micro, MapConfig, MapData, MapView, Marker, Outlines, OwnPlace, Shade};
+use wegwijs_widgets::map::{
+    chosen_from_attribute, chosen_to_attribute, MapConfig, MapData, MapView, Marker, Outlines,
+    OwnPlace, Shade,
+};
 
 fn outlines() -> Arc<Outlines> {
     let text = include_str!("../../../www/data/wijken.geojson");
     Arc::new(Outlines::new(&Areas::from_geojson(text).unwrap().areas))
 }
 
-fn render(data: MapData, tiles: Option<&str>) -> String {
+fn render(data: MapData, chosen: &[&str], tiles: Option<&str>) -> String {
     let owner = Owner::new();
     owner.with(|| {
         let i18n = I18n::for_tag(Some("nl"));
         let data = RwSignal::new(data);
+        let chosen = RwSignal::new(chosen.iter().map(|id| id.to_string()).collect::<Vec<_>>());
         let tiles = tiles.map(str::to_owned);
         view! {
             <WidgetRoot i18n class="ww-plattegrond">
-                <MapView outlines=Some(outlines()) data=data.into() tiles on_choose=Callback::new(|_| {}) />
+                <MapView outlines=Some(outlines()) data=data.into() chosen=chosen.into() tiles on_choose=Callback::new(|_| {}) />
             </WidgetRoot>
         }
         .to_html()
@@ -32,8 +36,8 @@ fn render(data: MapData, tiles: Option<&str>) -> String {
     })
 }
 
-fn at(lat: f64, lon: f64) -> [i32; 2] {
-    micro(Point::new(lat, lon).unwrap())
+fn at(lat: f64, lon: f64) -> Millionths {
+    Millionths::of(Point::new(lat, lon).unwrap())
 }
 
 fn marker(id: &str, name: &str, lat: f64, lon: f64) -> Marker {
@@ -63,8 +67,8 @@ fn the_neighbourhoods_markers_and_own_point_are_drawn_with_names() {
                 label: "postcode 3952".into(),
             }),
             shade: None,
-            chosen: vec!["a".into()],
         },
+        &["a"],
         None,
     );
     assert_eq!(count(&html, "class=\"ww-area\""), 5, "{html}");
@@ -92,6 +96,7 @@ fn the_neighbourhoods_markers_and_own_point_are_drawn_with_names() {
 fn tiles_are_drawn_only_with_a_tile_server_and_the_privacy_line_names_it() {
     let html = render(
         MapData::default(),
+        &[],
         Some("https://tegels.example/{z}/{x}/{y}.png"),
     );
     assert!(html.contains("<image"), "{html}");
@@ -115,6 +120,7 @@ fn coverage_colours_each_neighbourhood_and_lists_the_numbers() {
             }),
             ..MapData::default()
         },
+        &[],
         None,
     );
     assert_eq!(count(&html, "ww-area ww-shade-blind"), 2, "{html}");
@@ -148,4 +154,7 @@ fn configuration_and_data_come_from_attributes_and_bad_data_shows_an_empty_map()
     assert_eq!(MapData::from_attribute(Some(&data.to_attribute())), data);
     assert_eq!(MapData::from_attribute(Some("{kapot")), MapData::default());
     assert_eq!(MapData::from_attribute(None), MapData::default());
+    let ids = vec!["a".to_owned(), "b c".to_owned()];
+    assert_eq!(chosen_from_attribute(Some(&chosen_to_attribute(&ids))), ids);
+    assert!(chosen_from_attribute(Some("[1,")).is_empty());
 }

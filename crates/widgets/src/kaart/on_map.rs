@@ -4,6 +4,7 @@
 //! the `<wegwijs-plattegrond>` element first appears, that is when a person opens the map.
 
 use leptos::prelude::*;
+use wegwijs_directory::geo::Millionths;
 use wegwijs_directory::search::Query;
 
 use super::app::{use_kaart, Layout};
@@ -11,7 +12,7 @@ use super::card::ServiceCard;
 use crate::browser;
 use crate::i18n::use_i18n;
 use crate::kit::LiveRegion;
-use crate::map::{micro, MapData, Marker, OwnPlace};
+use crate::map::{chosen_to_attribute, MapData, Marker, OwnPlace};
 
 /// "Toon de plekken als: Lijst | Kaart", when the web team gave the map its files.
 #[component]
@@ -46,6 +47,9 @@ pub(crate) fn LayoutSwitch() -> impl IntoView {
 pub(crate) fn MapElement(
     /// What the map shows.
     data: Signal<MapData>,
+    /// The services chosen on the map.
+    #[prop(into, default = Signal::stored(Vec::new()))]
+    chosen: Signal<Vec<String>>,
     /// Called with the ids of the services chosen on the map.
     on_choose: Callback<Vec<String>>,
 ) -> impl IntoView {
@@ -64,6 +68,7 @@ pub(crate) fn MapElement(
             tiles=files.tiles
             lang=i18n.lang()
             data=move || data.with(MapData::to_attribute)
+            chosen=move || chosen.with(|ids| chosen_to_attribute(ids))
             on:wegwijs-choose=on_event
         ></wegwijs-plattegrond>
     }
@@ -94,7 +99,7 @@ pub(crate) fn ResultMap() -> impl IntoView {
                         Some(Marker {
                             id: service.id.clone(),
                             name: service.name.clone(),
-                            at: micro(l.point?),
+                            at: Millionths::of(l.point?),
                         })
                     }));
                     if markers.len() == before {
@@ -110,7 +115,7 @@ pub(crate) fn ResultMap() -> impl IntoView {
     let own_label = i18n.t("map.own-device");
     let data = Signal::derive(move || {
         let own = kaart.place.get().map(|place| OwnPlace {
-            at: micro(place.point),
+            at: Millionths::of(place.point),
             label: place
                 .postcode
                 .map_or_else(|| own_label.clone(), |code| format!("postcode {code}")),
@@ -119,7 +124,6 @@ pub(crate) fn ResultMap() -> impl IntoView {
             markers: markers.clone(),
             own,
             shade: None,
-            chosen: kaart.chosen.get(),
         })
     });
     let announcement = RwSignal::new(String::new());
@@ -152,7 +156,7 @@ pub(crate) fn ResultMap() -> impl IntoView {
                     (without > 0).then(|| format!(" {}", i18n.t_count("view.not-on-map", without)))
                 }}
             </p>
-            <MapElement data on_choose />
+            <MapElement data chosen=kaart.chosen on_choose />
             <section class="ww-map-chosen" aria-label=i18n.t("view.chosen")>
                 {move || {
                     let docs = chosen_docs();

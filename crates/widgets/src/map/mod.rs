@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use wegwijs_directory::areas::Areas;
-use wegwijs_directory::geo::Point;
+use wegwijs_directory::geo::{Millionths, Point};
 
 use crate::i18n::I18n;
 use crate::kit::{Accepted, WidgetRoot, LANG};
@@ -49,6 +49,9 @@ impl MapConfig {
     pub const ATTRIBUTES: &'static [&'static str] = &["areas", "tiles", "lang"];
     /// The attribute with what the map shows; it changes while the map stays mounted.
     pub const DATA: &'static str = "data";
+    /// The attribute with the chosen services' ids (a JSON list); apart from [`Self::DATA`],
+    /// so that a choice does not hand over every marker again.
+    pub const CHOSEN: &'static str = "chosen";
 
     /// The values the attributes accept, for the web team's warnings.
     pub const ACCEPTED: &'static [Accepted] = &[LANG, TILES];
@@ -81,8 +84,8 @@ pub fn usable_tiles(value: Option<String>) -> Option<String> {
         .filter(|v| (TILES.accepts)(v))
 }
 
-/// What the map shows: the markers, the resident's own point, the shading per
-/// neighbourhood, and which services are chosen.
+/// What the map shows: the markers, the resident's own point and the shading per
+/// neighbourhood.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MapData {
     /// One marker per location of each result.
@@ -94,9 +97,6 @@ pub struct MapData {
     /// The workers' coverage: services per neighbourhood.
     #[serde(default)]
     pub shade: Option<Shade>,
-    /// The services chosen on the map (their markers stand out).
-    #[serde(default)]
-    pub chosen: Vec<String>,
 }
 
 impl MapData {
@@ -112,20 +112,15 @@ impl MapData {
     }
 }
 
-/// A position as `[latitude, longitude]` in millionths of a degree (about 10 cm): whole
-/// numbers keep the attribute short and need no float formatting in the list view's bundle.
-pub type Micro = [i32; 2];
-
-/// A point in [`Micro`] degrees.
-pub fn micro(point: Point) -> Micro {
-    [
-        (point.lat * 1e6).round() as i32,
-        (point.lon * 1e6).round() as i32,
-    ]
+/// The `chosen` attribute's value for these ids.
+pub fn chosen_to_attribute(ids: &[String]) -> String {
+    serde_json::to_string(ids).unwrap_or_default()
 }
 
-fn from_micro([lat, lon]: Micro) -> Option<Point> {
-    Point::new(f64::from(lat) / 1e6, f64::from(lon) / 1e6)
+/// Reads the `chosen` attribute; anything unreadable chooses nothing.
+pub fn chosen_from_attribute(text: Option<&str>) -> Vec<String> {
+    text.and_then(|text| serde_json::from_str(text).ok())
+        .unwrap_or_default()
 }
 
 /// A service at one of its locations.
@@ -136,13 +131,13 @@ pub struct Marker {
     /// Its name, as the marker is called.
     pub name: String,
     /// Where.
-    pub at: Micro,
+    pub at: Millionths,
 }
 
 impl Marker {
     /// Where it is, when that is on Earth.
     pub fn point(&self) -> Option<Point> {
-        from_micro(self.at)
+        self.at.point()
     }
 }
 
@@ -150,7 +145,7 @@ impl Marker {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OwnPlace {
     /// Where.
-    pub at: Micro,
+    pub at: Millionths,
     /// What it is ("postcode 3951", "jouw locatie").
     pub label: String,
 }
@@ -158,7 +153,7 @@ pub struct OwnPlace {
 impl OwnPlace {
     /// Where it is, when that is on Earth.
     pub fn point(&self) -> Option<Point> {
-        from_micro(self.at)
+        self.at.point()
     }
 }
 
@@ -210,6 +205,8 @@ pub fn Plattegrond(
     config: MapConfig,
     /// What to show; follows the `data` attribute.
     data: Signal<MapData>,
+    /// The chosen services' ids (their markers stand out); follows the `chosen` attribute.
+    chosen: Signal<Vec<String>>,
     /// Called with the chosen services' ids.
     on_choose: Callback<Vec<String>>,
 ) -> impl IntoView {
@@ -247,12 +244,12 @@ pub fn Plattegrond(
                 }
                 .into_any(),
                 OutlineState::Ready(outlines) => view! {
-                    <MapView outlines data tiles=tiles.clone() on_choose />
+                    <MapView outlines data chosen tiles=tiles.clone() on_choose />
                 }
                 .into_any(),
                 OutlineState::Failed => view! {
                     <p class="ww-hint">{i18n.t("map.no-areas")}</p>
-                    <MapView outlines=None data tiles=tiles.clone() on_choose />
+                    <MapView outlines=None data chosen tiles=tiles.clone() on_choose />
                 }
                 .into_any(),
             }}

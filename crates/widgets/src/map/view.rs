@@ -31,6 +31,8 @@ pub fn MapView(
     outlines: Option<Arc<Outlines>>,
     /// What to show.
     data: Signal<MapData>,
+    /// The chosen services' ids.
+    chosen: Signal<Vec<String>>,
     /// The tile URL template, when the web team set one.
     tiles: Option<String>,
     /// Called with the chosen services' ids.
@@ -217,7 +219,8 @@ pub fn MapView(
         on_choose.run(ids);
     };
     let has_tiles = tiles.is_some();
-    let tiles_host = tiles.as_deref().map(host_of);
+    // Same-site tiles send nothing to another website: the map's own privacy line holds.
+    let tiles_host = tiles.as_deref().and_then(host_of);
     let tile_images = move || {
         let template = tiles.clone()?;
         let c = camera.get();
@@ -294,7 +297,7 @@ pub fn MapView(
     };
     // Keyed by their members, so a marker stays the same element while the map pans or a
     // choice changes, and keeps the keyboard focus.
-    let marker_keys = move || {
+    let marker_groups = move || {
         let groups = groups.get();
         data.with_untracked(|d| {
             groups
@@ -305,30 +308,30 @@ pub fn MapView(
                         .first()
                         .map(|&i| d.markers[i].id.clone())
                         .unwrap_or_default();
-                    (g.members, first)
+                    (g, first)
                 })
                 .collect::<Vec<_>>()
         })
     };
-    let marker = move |(members, _): (Vec<usize>, String)| {
-        let (label, world_at) = data.with_untracked(|d| {
+    let marker = move |(group, _): (Group, String)| {
+        let (members, world_at) = (group.members, group.world);
+        let label = data.with_untracked(|d| {
             let names: Vec<&str> = members
                 .iter()
                 .map(|&i| d.markers[i].name.as_str())
                 .collect();
-            (
-                marker_label(i18n, &names),
-                mean_of(&positions.get_untracked(), &members),
-            )
+            marker_label(i18n, &names)
         });
         let count = members.len();
         let picked = {
             let members = members.clone();
             Memo::new(move |_| {
                 data.with(|d| {
-                    members
-                        .iter()
-                        .any(|&i| d.markers.get(i).is_some_and(|m| d.chosen.contains(&m.id)))
+                    members.iter().any(|&i| {
+                        d.markers
+                            .get(i)
+                            .is_some_and(|m| chosen.with(|c| c.contains(&m.id)))
+                    })
                 })
             })
         };
@@ -406,7 +409,7 @@ pub fn MapView(
                 <g class="ww-area-names">{area_labels}</g>
                 {own_point}
                 <g class="ww-markers">
-                    <For each=marker_keys key=|key| key.clone() children=marker />
+                    <For each=marker_groups key=|(group, first)| (group.members.clone(), first.clone()) children=marker />
                 </g>
             </svg>
             <p class="ww-hint ww-map-keys">
@@ -422,16 +425,6 @@ pub fn MapView(
             </p>
         </div>
     }
-}
-
-/// The average world position of some of the positions.
-fn mean_of(positions: &[World], members: &[usize]) -> World {
-    let n = members.len().max(1) as f64;
-    let sum = members.iter().fold([0.0, 0.0], |s, &i| {
-        let p = positions.get(i).copied().unwrap_or([0.0; 2]);
-        [s[0] + p[0], s[1] + p[1]]
-    });
-    [sum[0] / n, sum[1] / n]
 }
 
 /// A marker's name: the service, or how many and which.
@@ -469,12 +462,12 @@ fn marker_label(i18n: I18n, names: &[&str]) -> String {
     }
 }
 
-/// The host name of a tile URL template, for the privacy line.
-fn host_of(template: &str) -> String {
+/// The host name of a tile URL template on another website, for the privacy line.
+fn host_of(template: &str) -> Option<String> {
     template
         .strip_prefix("https://")
         .and_then(|rest| rest.split('/').next())
-        .map_or_else(|| "deze website".to_owned(), str::to_owned)
+        .map(str::to_owned)
 }
 
 /// What the colours mean, and every neighbourhood's number as text.
