@@ -67,8 +67,8 @@ impl Millionths {
 
     /// The point back, when it is on Earth.
     pub fn point(self) -> Option<Point> {
-        let point = self.to_point();
-        Point::new(point.lat, point.lon)
+        let on_earth = self.0.unsigned_abs() <= 90_000_000 && self.1.unsigned_abs() <= 180_000_000;
+        on_earth.then(|| self.to_point())
     }
 }
 

@@ -8,7 +8,9 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement, MutationObserver, MutationObserverInit};
-use wegwijs_widgets::map::{chosen_from_attribute, MapConfig, MapData, Plattegrond, CHOOSE_EVENT};
+use wegwijs_widgets::map::{
+    ids_from_json, ids_to_json, MapConfig, MapData, Plattegrond, CHOOSE_EVENT,
+};
 
 /// Follows one attribute of an element until dropped.
 struct AttributeWatch {
@@ -60,14 +62,12 @@ fn followed<T: Send + Sync + 'static>(
 pub(crate) fn mount(host: &HtmlElement, container: HtmlElement) -> Box<dyn Any> {
     let config = MapConfig::from_attributes(|name| host.get_attribute(name));
     let (data, data_watch) = followed(host, MapConfig::DATA, MapData::from_attribute);
-    let (chosen, chosen_watch) = followed(host, MapConfig::CHOSEN, chosen_from_attribute);
+    let (chosen, chosen_watch) = followed(host, MapConfig::CHOSEN, ids_from_json);
     let target = host.clone();
     let view = mount_to(container, move || {
         let on_choose = Callback::new(move |ids: Vec<String>| {
             let init = CustomEventInit::new();
-            init.set_detail(&JsValue::from_str(
-                &serde_json::to_string(&ids).unwrap_or_default(),
-            ));
+            init.set_detail(&JsValue::from_str(&ids_to_json(&ids)));
             if let Ok(event) = CustomEvent::new_with_event_init_dict(CHOOSE_EVENT, &init) {
                 let _ = target.dispatch_event(&event);
             }

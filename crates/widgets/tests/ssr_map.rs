@@ -10,8 +10,7 @@ use wegwijs_directory::geo::{Millionths, Point};
 use wegwijs_widgets::i18n::I18n;
 use wegwijs_widgets::kit::WidgetRoot;
 use wegwijs_widgets::map::{
-    chosen_from_attribute, chosen_to_attribute, MapConfig, MapData, MapView, Marker, Outlines,
-    OwnPlace, Shade,
+    ids_from_json, ids_to_json, MapConfig, MapData, MapView, Marker, Outlines, OwnPlace, Shade,
 };
 
 fn outlines() -> Arc<Outlines> {
@@ -155,6 +154,6 @@ fn configuration_and_data_come_from_attributes_and_bad_data_shows_an_empty_map()
     assert_eq!(MapData::from_attribute(Some("{kapot")), MapData::default());
     assert_eq!(MapData::from_attribute(None), MapData::default());
     let ids = vec!["a".to_owned(), "b c".to_owned()];
-    assert_eq!(chosen_from_attribute(Some(&chosen_to_attribute(&ids))), ids);
-    assert!(chosen_from_attribute(Some("[1,")).is_empty());
+    assert_eq!(ids_from_json(Some(&ids_to_json(&ids))), ids);
+    assert!(ids_from_json(Some("[1,")).is_empty());
 }

@@ -12,7 +12,7 @@ use super::card::ServiceCard;
 use crate::browser;
 use crate::i18n::use_i18n;
 use crate::kit::LiveRegion;
-use crate::map::{chosen_to_attribute, MapData, Marker, OwnPlace};
+use crate::map::{ids_from_json, ids_to_json, MapData, Marker, OwnPlace};
 
 /// "Toon de plekken als: Lijst | Kaart", when the web team gave the map its files.
 #[component]
@@ -57,10 +57,7 @@ pub(crate) fn MapElement(
     let i18n = use_i18n();
     let files = kaart.map_files.get_value();
     let on_event = move |event: leptos::ev::Event| {
-        let ids: Vec<String> = browser::event_detail(&event)
-            .and_then(|detail| serde_json::from_str(&detail).ok())
-            .unwrap_or_default();
-        on_choose.run(ids);
+        on_choose.run(ids_from_json(browser::event_detail(&event).as_deref()));
     };
     view! {
         <wegwijs-plattegrond
@@ -68,7 +65,7 @@ pub(crate) fn MapElement(
             tiles=files.tiles
             lang=i18n.lang()
             data=move || data.with(MapData::to_attribute)
-            chosen=move || chosen.with(|ids| chosen_to_attribute(ids))
+            chosen=move || chosen.with(|ids| ids_to_json(ids))
             on:wegwijs-choose=on_event
         ></wegwijs-plattegrond>
     }

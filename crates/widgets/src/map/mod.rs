@@ -29,8 +29,8 @@ pub use view::MapView;
 /// The custom element of the map.
 pub const TAG: &str = "wegwijs-plattegrond";
 
-/// The event the map element sends when a person chooses a marker; its `detail` is a JSON
-/// list of the chosen services' ids.
+/// The event the map element sends when a person chooses a marker; its `detail` is the
+/// chosen services' ids, written by [`ids_to_json`].
 pub const CHOOSE_EVENT: &str = "wegwijs-choose";
 
 /// How the social map configured the map element.
@@ -112,13 +112,14 @@ impl MapData {
     }
 }
 
-/// The `chosen` attribute's value for these ids.
-pub fn chosen_to_attribute(ids: &[String]) -> String {
+/// Services' ids as the JSON list of the `chosen` attribute and of the choose event's
+/// `detail`.
+pub fn ids_to_json(ids: &[String]) -> String {
     serde_json::to_string(ids).unwrap_or_default()
 }
 
-/// Reads the `chosen` attribute; anything unreadable chooses nothing.
-pub fn chosen_from_attribute(text: Option<&str>) -> Vec<String> {
+/// Reads a list written by [`ids_to_json`]; anything unreadable is no ids.
+pub fn ids_from_json(text: Option<&str>) -> Vec<String> {
     text.and_then(|text| serde_json::from_str(text).ok())
         .unwrap_or_default()
 }
