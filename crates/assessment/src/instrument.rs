@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use wegwijs_text::data_file::read_json;
 pub use wegwijs_text::Text;
 
 /// One dimension or statement.
@@ -92,7 +93,7 @@ pub struct Instrument {
 /// Why an instrument file cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InstrumentError {
-    /// Where (a JSON path).
+    /// Where: a JSON path, or in the browser a line and column.
     pub location: String,
     /// What is wrong.
     pub message: String,
@@ -114,14 +115,10 @@ pub const MAX_DIMENSIONS: usize = 40;
 impl Instrument {
     /// Reads and checks an instrument file.
     pub fn from_json(text: &str) -> Result<Self, InstrumentError> {
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let instrument: Instrument =
-            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-                InstrumentError {
-                    location: format!("$.{}", error.path()),
-                    message: error.inner().to_string(),
-                }
-            })?;
+        let instrument: Instrument = read_json(text).map_err(|mistake| InstrumentError {
+            location: mistake.location,
+            message: mistake.message,
+        })?;
         instrument.check()?;
         Ok(instrument)
     }

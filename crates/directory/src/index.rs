@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -181,11 +182,26 @@ struct Stored {
 pub struct Index {
     stored: Stored,
     pub(crate) derived: Derived,
+    /// What reading a question's words needs, computed the first time one has words (see
+    /// [`Index::prepare_text_search`]): a page that shows its first results for an empty
+    /// question does not wait for it.
+    text: OnceLock<TextTables>,
 }
 
-/// What is computed at load time instead of stored.
+/// What filters and ordering need, computed at load time instead of stored.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Derived {
+    /// Per service: what filters look at.
+    pub(crate) features: Vec<Features>,
+    /// Languages in the data, most common first (their order is the feature bit order).
+    pub(crate) languages: Vec<String>,
+    /// Per service: the small boost that puts informal help first at equal relevance.
+    pub(crate) level_boost: Vec<f32>,
+}
+
+/// What searching for words needs, computed from the stored index when first asked for.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TextTables {
     /// Per term: the documents it occurs in and its BM25F score there (idf included).
     pub(crate) impacts: Vec<Impacts>,
     pub(crate) term_ids: HashMap<String, u32>,
@@ -201,12 +217,6 @@ pub(crate) struct Derived {
     pub(crate) synonym_terms: Vec<Vec<u32>>,
     /// Domains each keyword stem points to.
     pub(crate) keyword_domains: HashMap<String, Vec<Domain>>,
-    /// Per service: what filters look at.
-    pub(crate) features: Vec<Features>,
-    /// Languages in the data, most common first (their order is the feature bit order).
-    pub(crate) languages: Vec<String>,
-    /// Per service: the small boost that puts informal help first at equal relevance.
-    pub(crate) level_boost: Vec<f32>,
     /// Every word search knows (data and vocabulary), sorted, for typo correction.
     pub(crate) known_words: Vec<String>,
 }
@@ -503,7 +513,23 @@ impl Index {
 
     fn from_stored(stored: Stored) -> Self {
         let derived = derive(&stored);
-        Self { stored, derived }
+        Self {
+            stored,
+            derived,
+            text: OnceLock::new(),
+        }
+    }
+
+    /// Computes what searching for words needs, if that has not happened yet. Searching does
+    /// this by itself the first time a question has words; a widget calls it once its first
+    /// results are on screen, so the first word typed does not wait for it.
+    pub fn prepare_text_search(&self) {
+        self.text();
+    }
+
+    /// What searching for words needs.
+    pub(crate) fn text(&self) -> &TextTables {
+        self.text.get_or_init(|| derive_text(&self.stored))
     }
 
     /// Per service, its group of copies (the first copy's position): the same offer of one
@@ -538,7 +564,7 @@ impl Index {
     }
 
     pub(crate) fn term_id(&self, stem: &str) -> Option<u32> {
-        self.derived.term_ids.get(stem).copied()
+        self.text().term_ids.get(stem).copied()
     }
 
     #[cfg(test)]
@@ -603,7 +629,46 @@ fn lexicon_for(directory: &Directory, vocabulary: &Vocabulary) -> Lexicon {
     lexicon
 }
 
+/// What filters and ordering need.
 fn derive(stored: &Stored) -> Derived {
+    let mut language_counts: HashMap<String, usize> = HashMap::new();
+    for service in &stored.directory.services {
+        for language in &service.languages {
+            *language_counts.entry(language.to_lowercase()).or_default() += 1;
+        }
+    }
+    let mut languages: Vec<(String, usize)> = language_counts.into_iter().collect();
+    languages.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let languages: Vec<String> = languages
+        .into_iter()
+        .map(|(language, _)| language)
+        .collect();
+    let features = stored
+        .directory
+        .services
+        .iter()
+        .map(|service| Features::of(service, &languages))
+        .collect();
+    let level_boost = stored
+        .directory
+        .services
+        .iter()
+        .map(|service| match service.level {
+            Some(Level::Informeel) => 1.03,
+            Some(Level::Algemeen) => 1.015,
+            _ => 1.0,
+        })
+        .collect();
+    Derived {
+        features,
+        languages,
+        level_boost,
+    }
+}
+
+/// What searching for words needs: scores per term, the words known for compounds, typos
+/// and the vocabulary's phrases.
+fn derive_text(stored: &Stored) -> TextTables {
     let docs = stored.directory.services.len().max(1) as f32;
     let mut average_lengths = [0.0f32; FIELD_COUNT];
     for lengths in &stored.lengths {
@@ -717,34 +782,6 @@ fn derive(stored: &Stored) -> Derived {
             }
         }
     }
-    let mut language_counts: HashMap<String, usize> = HashMap::new();
-    for service in &stored.directory.services {
-        for language in &service.languages {
-            *language_counts.entry(language.to_lowercase()).or_default() += 1;
-        }
-    }
-    let mut languages: Vec<(String, usize)> = language_counts.into_iter().collect();
-    languages.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let languages: Vec<String> = languages
-        .into_iter()
-        .map(|(language, _)| language)
-        .collect();
-    let features = stored
-        .directory
-        .services
-        .iter()
-        .map(|service| Features::of(service, &languages))
-        .collect();
-    let level_boost = stored
-        .directory
-        .services
-        .iter()
-        .map(|service| match service.level {
-            Some(Level::Informeel) => 1.03,
-            Some(Level::Algemeen) => 1.015,
-            _ => 1.0,
-        })
-        .collect();
     let vocabulary_texts = stored
         .vocabulary
         .domains
@@ -763,7 +800,7 @@ fn derive(stored: &Stored) -> Derived {
         .collect();
     known_words.sort_unstable();
     known_words.dedup();
-    Derived {
+    TextTables {
         impacts,
         term_ids,
         lexicon,
@@ -772,9 +809,6 @@ fn derive(stored: &Stored) -> Derived {
         concept_languages,
         synonym_terms,
         keyword_domains,
-        features,
-        languages,
-        level_boost,
         known_words,
     }
 }
@@ -793,6 +827,34 @@ mod tests {
         .unwrap()
         .directory;
         Index::build(directory, Vocabulary::dutch())
+    }
+
+    #[test]
+    fn the_text_tables_wait_for_a_question_with_words() {
+        let index = Index::from_bytes(&small().to_bytes()).unwrap();
+        let everything = index.search(&crate::search::Query::default());
+        assert_eq!(everything.total, 2);
+        assert!(
+            index.text.get().is_none(),
+            "an empty question needs no text tables"
+        );
+        let hits = index.search(&crate::search::Query {
+            text: "schulden".into(),
+            ..Default::default()
+        });
+        assert_eq!(hits.hits[0].doc, 0);
+        assert!(index.text.get().is_some());
+        // Prepared in advance, the same answer.
+        let prepared = Index::from_bytes(&small().to_bytes()).unwrap();
+        prepared.prepare_text_search();
+        let again = prepared.search(&crate::search::Query {
+            text: "schulden".into(),
+            ..Default::default()
+        });
+        assert_eq!(
+            hits.hits.iter().map(|h| h.doc).collect::<Vec<_>>(),
+            again.hits.iter().map(|h| h.doc).collect::<Vec<_>>()
+        );
     }
 
     #[test]

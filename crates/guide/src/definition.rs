@@ -13,6 +13,7 @@ use wegwijs_directory::links::{tel_link, web_link};
 use wegwijs_directory::places::postcode_digits;
 use wegwijs_directory::{Domain, Problem, Severity};
 
+use wegwijs_text::data_file::read_json;
 use wegwijs_text::Text;
 
 use crate::national;
@@ -177,7 +178,7 @@ pub struct Guide {
 /// Why a guide file cannot be used at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GuideError {
-    /// Where (a JSON path).
+    /// Where: a JSON path, or in the browser a line and column.
     pub location: String,
     /// What is wrong.
     pub message: String,
@@ -195,10 +196,9 @@ impl Guide {
     /// Reads a guide file. Structural errors (wrong JSON, unknown life domain code, missing
     /// field) fail with their JSON path; [`Guide::problems`] lists the rest.
     pub fn from_json(text: &str) -> Result<Self, GuideError> {
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| GuideError {
-            location: format!("$.{}", error.path()),
-            message: error.inner().to_string(),
+        read_json(text).map_err(|mistake| GuideError {
+            location: mistake.location,
+            message: mistake.message,
         })
     }
 

@@ -1,4 +1,7 @@
-//! Texts in several languages, as the data files (guide, scan instrument) give them.
+//! Texts in several languages, as the data files (guide, scan instrument) give them, and
+//! reading those files.
+
+pub mod data_file;
 
 use std::collections::BTreeMap;
 

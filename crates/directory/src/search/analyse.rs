@@ -72,6 +72,10 @@ impl Index {
         let typing_last_word = !text.ends_with(|c: char| c.is_whitespace());
         let mut words = tokens(text);
         let mut analysis = Analysis::default();
+        // Without words there is nothing to read, and no need for the text tables.
+        if words.is_empty() {
+            return analysis;
+        }
         let last = words.len().saturating_sub(1);
         let mut corrected = false;
         for (position, word) in words.iter_mut().enumerate() {
@@ -115,7 +119,7 @@ impl Index {
             if consumed[position] || is_stop_word(word) {
                 continue;
             }
-            if let Some(domains) = self.derived.keyword_domains.get(&stems[position]) {
+            if let Some(domains) = self.text().keyword_domains.get(&stems[position]) {
                 for &domain in domains {
                     push_unique(&mut analysis.domains, domain);
                 }
@@ -144,7 +148,7 @@ impl Index {
     ) {
         // The query's words stemmed as each language of the vocabulary's concepts.
         let foreign_stems: Vec<(&str, Vec<String>)> = self
-            .derived
+            .text()
             .concept_languages
             .iter()
             .map(|language| {
@@ -153,7 +157,7 @@ impl Index {
             })
             .collect();
         // Only the phrases that start with one of the question's stems, in vocabulary order.
-        let starts = &self.derived.phrase_starts;
+        let starts = &self.text().phrase_starts;
         let mut candidates: Vec<u32> = std::iter::once(stems)
             .chain(foreign_stems.iter().map(|(_, stems)| stems.as_slice()))
             .flatten()
@@ -166,7 +170,7 @@ impl Index {
         // Synonym → its clause.
         let mut clause_of: Vec<(usize, usize)> = Vec::new();
         for at in candidates {
-            let (phrase, synonym) = &self.derived.phrases[at as usize];
+            let (phrase, synonym) = &self.text().phrases[at as usize];
             let stems = match self.vocabulary().synonyms[*synonym].language.as_deref() {
                 None => stems,
                 Some(language) => match foreign_stems.iter().find(|(l, _)| *l == language) {
@@ -183,7 +187,7 @@ impl Index {
                 .map(|(_, c)| *c);
             let mut clause = Clause::default();
             if existing.is_none() {
-                let terms = &self.derived.synonym_terms[*synonym];
+                let terms = &self.text().synonym_terms[*synonym];
                 clause
                     .alternatives
                     .extend(terms.iter().map(|&term| Alternative {
@@ -221,7 +225,7 @@ impl Index {
     /// Two words that together are a word search knows are that word: residents often write a
     /// compound apart ("huur achterstand", "schuld hulp").
     fn join_split_compounds(&self, words: &mut Vec<String>) {
-        let known = &self.derived.known_words;
+        let known = &self.text().known_words;
         let mut at = 0;
         while at + 1 < words.len() {
             let (first, second) = (&words[at], &words[at + 1]);
@@ -249,7 +253,7 @@ impl Index {
     /// letters, two for longer ones. Known words are the data's words and the vocabulary's.
     fn correction(&self, word: &str) -> Option<String> {
         let length = word.chars().count();
-        let known = &self.derived.known_words;
+        let known = &self.text().known_words;
         if length < 4
             || is_stop_word(word)
             || word.chars().any(|c| c.is_ascii_digit())
@@ -294,7 +298,7 @@ impl Index {
             }
         }
         clause.parts = self
-            .derived
+            .text()
             .lexicon
             .known_parts(word)
             .iter()

@@ -88,7 +88,7 @@ impl Index {
                     }
                 };
                 for alternative in &clause.alternatives {
-                    let impacts = &self.derived.impacts[alternative.term as usize];
+                    let impacts = &self.text().impacts[alternative.term as usize];
                     for (&doc, &score) in impacts.docs.iter().zip(&impacts.scores) {
                         let doc = doc as usize;
                         let score = alternative.weight * score;
@@ -102,7 +102,7 @@ impl Index {
                     }
                 }
                 for &term in &clause.parts {
-                    let impacts = &self.derived.impacts[term as usize];
+                    let impacts = &self.text().impacts[term as usize];
                     for (&doc, &score) in impacts.docs.iter().zip(&impacts.scores) {
                         let doc = doc as usize;
                         per_doc[doc].summed += PART_WEIGHT * score;

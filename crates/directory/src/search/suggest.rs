@@ -37,7 +37,7 @@ impl Index {
             .map(|(surface, term)| {
                 (
                     surface.as_str(),
-                    self.derived.impacts[*term as usize].docs.len(),
+                    self.text().impacts[*term as usize].docs.len(),
                 )
             })
             .collect();

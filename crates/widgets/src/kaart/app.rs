@@ -194,6 +194,19 @@ pub fn KaartApp(
     };
     provide_context(kaart);
 
+    // Reading typed words needs tables that the first results do not: they are made in a task
+    // of their own once those results are on screen, before the resident's first word.
+    Effect::new(move |_| {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    map_value.try_with_value(|map| map.index.prepare_text_search());
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+
     // A new question starts at the first page again.
     Effect::new(move |_| {
         view.with(|v| (v.text.clone(), v.has_filters()));
