@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use wegwijs_text::order;
+
 use crate::code::Response;
 use crate::instrument::Instrument;
 use crate::stats::Spread;
@@ -71,7 +73,7 @@ pub fn deduplicate(responses: &[Response]) -> (Vec<Response>, usize) {
         by_respondent.insert(response.respondent, (order, response.clone()));
     }
     let mut kept: Vec<(usize, Response)> = by_respondent.into_values().collect();
-    kept.sort_by_key(|(order, _)| *order);
+    order::sort_by_key(&mut kept, |(order, _)| *order);
     let repeats = responses.len() - kept.len();
     (kept.into_iter().map(|(_, r)| r).collect(), repeats)
 }
@@ -132,7 +134,7 @@ pub fn combine(instrument: &Instrument, responses: &[Response]) -> TeamResult {
     let mut largest_gaps: Vec<usize> = (0..dimensions.len())
         .filter(|&i| dimensions[i].gap.is_some_and(|g| g.abs() >= 0.5))
         .collect();
-    largest_gaps.sort_by(|&a, &b| {
+    order::sort_by(&mut largest_gaps, |&a, &b| {
         let gap = |i: usize| dimensions[i].gap.unwrap_or(0.0).abs();
         gap(b).total_cmp(&gap(a)).then(a.cmp(&b))
     });

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use wegwijs_text::order;
+
 use crate::instrument::Instrument;
 
 /// A placement on the typology.
@@ -48,7 +50,9 @@ pub fn place(instrument: &Instrument, levels: &[Option<f64>]) -> Option<Placemen
                 .then(|| (m, answered.iter().sum::<f64>() / answered.len() as f64))
         })
         .collect();
-    distances.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    order::sort_by(&mut distances, |a, b| {
+        a.1.total_cmp(&b.1).then(a.0.cmp(&b.0))
+    });
     let (model, distance) = *distances.first()?;
     let chosen = &typology.models[model];
     let mut evidence: Vec<(usize, f64, f64)> = chosen
@@ -59,7 +63,7 @@ pub fn place(instrument: &Instrument, levels: &[Option<f64>]) -> Option<Placemen
             Some((i, levels[i]?, expected(chosen, i)))
         })
         .collect();
-    evidence.sort_by(|a, b| {
+    order::sort_by(&mut evidence, |a, b| {
         (a.1 - a.2)
             .abs()
             .total_cmp(&(b.1 - b.2).abs())

@@ -16,6 +16,8 @@
 
 use serde::Serialize;
 
+use wegwijs_text::order;
+
 use crate::model::{Directory, Service};
 use crate::places::PostcodeTable;
 use crate::profile::{Domain, TargetGroup};
@@ -84,7 +86,7 @@ impl Coverage {
             .filter_map(|area| area.name.clone())
             .chain(directory.services.iter().flat_map(at_addresses))
             .collect();
-        columns.sort();
+        order::sort(&mut columns);
         columns.dedup();
         let folded: Vec<String> = columns.iter().map(|c| normalize(c)).collect();
         let everywhere: Vec<usize> = (0..columns.len()).collect();

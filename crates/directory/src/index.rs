@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use wegwijs_text::order;
+
 use crate::compound::Lexicon;
 use crate::features::Features;
 use crate::model::{Directory, Service};
@@ -638,7 +640,9 @@ fn derive(stored: &Stored) -> Derived {
         }
     }
     let mut languages: Vec<(String, usize)> = language_counts.into_iter().collect();
-    languages.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    order::sort_by(&mut languages, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+    });
     let languages: Vec<String> = languages
         .into_iter()
         .map(|(language, _)| language)

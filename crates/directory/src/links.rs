@@ -3,6 +3,8 @@
 //! HSDS allows any URI, so data may hold `javascript:` or `data:` URLs. These functions are the
 //! only way the model turns text into a link target; anything they refuse is never a link.
 
+use wegwijs_text::number::{decimal, in_units};
+
 /// A web address that is safe to use as a link target (`http` or `https` only).
 ///
 /// Addresses without a scheme that look like a host name (`www.example.nl/hulp`) get `https://`.
@@ -65,7 +67,8 @@ pub fn display_web(url: &str) -> String {
 /// An OpenStreetMap route to `to` (on foot), from `from` when known. A plain link: nothing is
 /// loaded from OpenStreetMap until the resident clicks it.
 pub fn route_link(from: Option<crate::geo::Point>, to: crate::geo::Point) -> String {
-    let point = |p: crate::geo::Point| format!("{:.5}%2C{:.5}", p.lat, p.lon);
+    let five = |degrees: f64| decimal(in_units(degrees, 5), 5, '.');
+    let point = |p: crate::geo::Point| format!("{}%2C{}", five(p.lat), five(p.lon));
     let from = from.map(point).unwrap_or_default();
     format!(
         "https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route={from}%3B{}",

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use wegwijs_text::order;
+
 use crate::geo::Point;
 
 /// The world's width in units at zoom 0.
@@ -223,7 +225,7 @@ pub fn group(camera: &Camera, positions: &[World], cell: f64) -> Vec<Group> {
         g.world = [sum[0] / n, sum[1] / n];
         g.at = camera.to_screen(g.world);
     }
-    groups.sort_by(|a, b| {
+    order::sort_by(&mut groups, |a, b| {
         (a.at[1] / cell)
             .floor()
             .total_cmp(&(b.at[1] / cell).floor())

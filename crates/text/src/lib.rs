@@ -1,7 +1,10 @@
-//! Texts in several languages, as the data files (guide, scan instrument) give them, and
-//! reading those files.
+//! Small pieces the domain crates share: texts in several languages, as the data files (guide,
+//! scan instrument) give them; reading those files; numbers with decimals; sorting with one
+//! compiled sort.
 
 pub mod data_file;
+pub mod number;
+pub mod order;
 
 use std::collections::BTreeMap;
 

@@ -2,6 +2,8 @@
 
 use serde_json::Value;
 
+use wegwijs_text::order;
+
 use super::carry::{carried, Read};
 use crate::geo::Point;
 use crate::hsds_schema::{
@@ -265,13 +267,19 @@ struct Site {
 fn location_details(location: Node<'_>) -> Site {
     let mut addresses = location.map_list("addresses", postal_address);
     // Visiting addresses first: a resident walks in, letters come second.
-    addresses.sort_by_key(|address| address.postal);
+    order::sort_by_key(&mut addresses, |address| address.postal);
     let point = match (location.number("latitude"), location.number("longitude")) {
         (Some(lat), Some(lon)) => Point::new(lat, lon).or_else(|| {
             location.problem(
                 Severity::Warning,
                 "latitude",
-                format!("{lat},{lon} is not a place on Earth; ignored"),
+                // As the file writes them (formatting the f64s would bring the float printer
+                // into the browser bundles).
+                format!(
+                    "{},{} is not a place on Earth; ignored",
+                    location.text("latitude").unwrap_or_default(),
+                    location.text("longitude").unwrap_or_default()
+                ),
             );
             None
         }),
@@ -462,7 +470,10 @@ fn age(node: Node<'_>, key: &str) -> Option<u8> {
         node.problem(
             Severity::Warning,
             key,
-            format!("{value} is not an age; ignored"),
+            format!(
+                "{} is not an age; ignored",
+                node.text(key).unwrap_or_default()
+            ),
         );
         None
     }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use wegwijs_text::order;
+
 use crate::features::{dimension, Features};
 use crate::profile::{Domain, Level, TargetGroup};
 
@@ -80,8 +82,9 @@ impl Facets {
             .filter(|(_, count)| **count > 0)
             .map(|(language, count)| (language.clone(), *count))
             .collect();
-        self.languages
-            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order::sort_by(&mut self.languages, |a, b| {
+            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        });
     }
 }
 

@@ -104,8 +104,12 @@ impl Index {
                 .chain(&service.alternate_name)
                 .any(|name| phrase.in_name(&normalize(name)))
         };
-        // Stable: the named ones first, each part in the order it had.
-        hits.sort_by_cached_key(|hit| !named(hit));
+        // The named ones first, each part in the order it had (each name looked at once).
+        let (first, rest): (Vec<Candidate>, Vec<Candidate>) =
+            hits.iter().partition(|hit| named(hit));
+        for (place, hit) in hits.iter_mut().zip(first.into_iter().chain(rest)) {
+            *place = hit;
+        }
     }
 
     /// Folds copies of one offer into the first (best placed) of them.

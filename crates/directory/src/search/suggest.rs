@@ -1,5 +1,7 @@
 //! Suggestions while a question is being typed.
 
+use wegwijs_text::order;
+
 use crate::index::Index;
 use crate::words::{is_stop_word, normalize};
 
@@ -23,7 +25,7 @@ impl Index {
                 suggestions.push(folded);
             }
         }
-        suggestions.sort_by_key(|s| s.len());
+        order::sort_by_key(&mut suggestions, |s| s.len());
         suggestions.truncate(limit / 2 + 1);
         if last.chars().count() < 2 {
             return suggestions;
@@ -41,7 +43,7 @@ impl Index {
                 )
             })
             .collect();
-        completions.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        order::sort_by(&mut completions, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let head = &words[..words.len() - 1];
         for (completion, _) in completions {
             if suggestions.len() >= limit {

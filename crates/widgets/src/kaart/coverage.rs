@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use wegwijs_directory::coverage::Coverage;
 
+use wegwijs_text::order;
+
 use crate::map::{MapData, Shade};
 use wegwijs_directory::validate::STALE_AFTER_DAYS;
 
@@ -61,7 +63,7 @@ pub(crate) fn CoverageOverview() -> impl IntoView {
                 })
                 .collect()
         });
-    stale.sort_by_key(|(_, _, _, checked)| *checked);
+    order::sort_by_key(&mut stale, |(_, _, _, checked)| *checked);
     let stale_count = stale.len();
     let stale_csv = stale_as_csv(&stale);
     let download = move |_| {

@@ -4,6 +4,7 @@ use wegwijs_directory::model::Status;
 use wegwijs_directory::schedule::{status, week, OpenStatus};
 use wegwijs_directory::time::{Date, LocalDateTime};
 use wegwijs_directory::Service;
+use wegwijs_text::number::{decimal, in_units};
 
 use crate::i18n::I18n;
 
@@ -94,12 +95,8 @@ pub fn distance(i18n: I18n, km: f64) -> String {
     if km < 1.0 {
         format!("{} m", ((km * 1000.0) / 10.0).round() as u32 * 10)
     } else {
-        let text = format!("{km:.1} km");
-        if i18n.lang() == "nl" {
-            text.replace('.', ",")
-        } else {
-            text
-        }
+        let separator = if i18n.lang() == "nl" { ',' } else { '.' };
+        format!("{} km", decimal(in_units(km, 1), 1, separator))
     }
 }
 

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use wegwijs_text::order;
+
 use super::app::{use_kaart, Layout, PAGE};
 use super::card::ServiceCard;
 use super::filters::clear_filters;
@@ -140,7 +142,7 @@ fn EmptyResults() -> impl IntoView {
                     (doc, distance)
                 })
                 .collect();
-            teams.sort_by(|a, b| a.1.total_cmp(&b.1));
+            order::sort_by(&mut teams, |a, b| a.1.total_cmp(&b.1));
             teams
                 .into_iter()
                 .take(2)
