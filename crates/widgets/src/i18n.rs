@@ -1,15 +1,13 @@
 //! Texts in the resident's language.
 //!
 //! Every language is a JSON file in `crates/widgets/i18n/` (`{"name", "dir", "messages"}`),
-//! embedded at build time. Dutch (`nl`) is the default and the fallback for a missing key.
-//! The widget root gets the catalogue's `lang` and `dir`, so a right-to-left language only
-//! needs its file.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//! turned into static tables at build time (`build.rs`), split into [`Part`]s by the first
+//! word of each key. A widget names the parts it shows (`kaart::TEXTS`, …), so its bundle
+//! carries no other widget's texts, and nothing is parsed when a page starts. Dutch (`nl`)
+//! is the default and the fallback for a missing key. The widget root gets the language's
+//! `lang` and `dir`, so a right-to-left language only needs its file.
 
 use leptos::prelude::{provide_context, use_context};
-use serde::Deserialize;
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
@@ -17,8 +15,7 @@ include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 pub const DEFAULT_LANGUAGE: &str = "nl";
 
 /// Writing direction of a language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     /// Left to right.
     Ltr,
@@ -36,97 +33,102 @@ impl Direction {
     }
 }
 
-/// One language file.
-#[derive(Debug, Deserialize)]
-pub struct Catalog {
+/// One language file's name and direction.
+#[derive(Debug)]
+pub struct Language {
     /// The language code, from the file name (`nl`, `en`).
-    #[serde(skip)]
     pub code: &'static str,
     /// The language's own name ("Nederlands").
-    pub name: String,
+    pub name: &'static str,
     /// Writing direction.
     pub dir: Direction,
-    /// Message key → text. `{name}` marks a value to fill in.
-    pub messages: HashMap<String, String>,
 }
 
-/// All embedded catalogues, parsed once.
-pub fn catalogs() -> &'static [Catalog] {
-    static CATALOGS: OnceLock<Vec<Catalog>> = OnceLock::new();
-    CATALOGS.get_or_init(|| {
-        LANGUAGE_FILES
+/// Every embedded language.
+pub fn languages() -> &'static [Language] {
+    LANGUAGES
+}
+
+/// A group of texts, in every language: the keys of some namespaces.
+#[derive(Debug)]
+pub struct Part {
+    name: &'static str,
+    /// Per language (in [`languages`] order): key → text, sorted by key.
+    by_language: &'static [&'static [(&'static str, &'static str)]],
+}
+
+impl Part {
+    /// The part's name (`common`, `kaart`).
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Key → text in one language, sorted by key; `{name}` marks a value to fill in. Empty
+    /// for a language that is not embedded.
+    pub fn texts(&self, code: &str) -> &'static [(&'static str, &'static str)] {
+        LANGUAGES
             .iter()
-            .map(|(code, text)| {
-                let mut catalog: Catalog = serde_json::from_str(text)
-                    .unwrap_or_else(|error| panic!("i18n/{code}.json is invalid: {error}"));
-                catalog.code = code;
-                catalog
-            })
-            .collect()
-    })
+            .position(|language| language.code == code)
+            .map_or(&[], |index| self.by_language[index])
+    }
+
+    fn get(&self, language: usize, key: &str) -> Option<&'static str> {
+        let texts = self.by_language[language];
+        texts
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|found| texts[found].1)
+    }
 }
 
-fn catalog(code: &str) -> Option<&'static Catalog> {
-    catalogs().iter().find(|catalog| catalog.code == code)
+/// Where the language of a tag such as `en-GB` or `NL` is in [`LANGUAGES`].
+fn language_index(tag: &str) -> Option<usize> {
+    let code = tag.split(['-', '_']).next().unwrap_or_default().trim();
+    LANGUAGES
+        .iter()
+        .position(|language| language.code.eq_ignore_ascii_case(code))
 }
 
-/// The texts of one language, with Dutch as the fallback. Cheap to copy.
+/// The texts of one language for one widget, with Dutch as the fallback. Cheap to copy.
 #[derive(Debug, Clone, Copy)]
 pub struct I18n {
-    catalog: &'static Catalog,
-    fallback: &'static Catalog,
+    language: usize,
+    parts: &'static [&'static Part],
 }
 
 impl I18n {
-    /// The best language for a requested tag such as `en`, `en-GB` or `NL`; Dutch when the
-    /// tag is missing or not available.
-    pub fn for_tag(tag: Option<&str>) -> Self {
-        let fallback = catalog(DEFAULT_LANGUAGE).expect("the Dutch catalogue is embedded");
-        let requested = tag
-            .map(|tag| {
-                tag.split(['-', '_'])
-                    .next()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_ascii_lowercase()
-            })
-            .and_then(|code| catalog(&code));
+    /// The best language for a requested tag such as `en`, `en-GB` or `NL` (Dutch when the
+    /// tag is missing or not available), with the texts of `parts`.
+    pub fn for_tag(tag: Option<&str>, parts: &'static [&'static Part]) -> Self {
         Self {
-            catalog: requested.unwrap_or(fallback),
-            fallback,
+            language: tag.and_then(language_index).unwrap_or(DUTCH),
+            parts,
         }
     }
 
     /// Whether the widgets have texts for a language tag (`nl`, `en-GB`).
     pub fn supports(tag: &str) -> bool {
-        let code = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
-        catalog(&code).is_some()
+        language_index(tag).is_some()
     }
 
     /// The language code for the HTML `lang` attribute.
     pub fn lang(&self) -> &'static str {
-        self.catalog.code
+        LANGUAGES[self.language].code
     }
 
     /// The writing direction for the HTML `dir` attribute.
     pub fn dir(&self) -> Direction {
-        self.catalog.dir
+        LANGUAGES[self.language].dir
     }
 
     /// The text for `key`. A key missing in this language falls back to Dutch, and a key
-    /// missing everywhere shows itself (the catalogue tests make sure that never ships).
+    /// missing everywhere (or in a part this widget does not carry) shows itself; the
+    /// catalogue tests make sure that never ships.
     pub fn t(&self, key: &str) -> String {
-        self.catalog
-            .messages
-            .get(key)
-            .or_else(|| self.fallback.messages.get(key))
-            .cloned()
-            .unwrap_or_else(|| key.to_owned())
+        let find = |language| self.parts.iter().find_map(|part| part.get(language, key));
+        find(self.language)
+            .or_else(|| find(DUTCH))
+            .map_or_else(|| key.to_owned(), str::to_owned)
     }
 
     /// The text for `key` with `{name}` placeholders filled in.
@@ -149,9 +151,10 @@ impl I18n {
     }
 }
 
-/// The texts provided by the nearest widget root (Dutch when none was provided).
+/// The texts provided by the nearest widget root; outside one (which no widget does), Dutch
+/// keys show themselves.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| I18n::for_tag(None))
+    use_context::<I18n>().unwrap_or_else(|| I18n::for_tag(None, &[]))
 }
 
 #[cfg(test)]
@@ -160,24 +163,30 @@ mod tests {
 
     #[test]
     fn tags_pick_the_language_and_fall_back_to_dutch() {
-        assert_eq!(I18n::for_tag(Some("en-GB")).lang(), "en");
-        assert_eq!(I18n::for_tag(Some("NL")).lang(), "nl");
-        assert_eq!(I18n::for_tag(Some("tlh")).lang(), "nl");
-        assert_eq!(I18n::for_tag(Some("")).lang(), "nl");
-        assert_eq!(I18n::for_tag(None).lang(), "nl");
+        assert_eq!(I18n::for_tag(Some("en-GB"), ALL).lang(), "en");
+        assert_eq!(I18n::for_tag(Some("NL"), ALL).lang(), "nl");
+        assert_eq!(I18n::for_tag(Some("tlh"), ALL).lang(), "nl");
+        assert_eq!(I18n::for_tag(Some(""), ALL).lang(), "nl");
+        assert_eq!(I18n::for_tag(None, ALL).lang(), "nl");
     }
 
     #[test]
     fn placeholders_and_counts_are_filled_in() {
-        let nl = I18n::for_tag(Some("nl"));
+        let nl = I18n::for_tag(Some("nl"), ALL);
         assert_eq!(nl.t_count("kaart.count", 1), "1 plek voor hulp");
         assert_eq!(nl.t_count("kaart.count", 12), "12 plekken voor hulp");
-        let en = I18n::for_tag(Some("en"));
+        let en = I18n::for_tag(Some("en"), ALL);
         assert_eq!(en.t_count("kaart.count", 0), "0 places to get help");
     }
 
     #[test]
     fn a_missing_key_shows_itself() {
-        assert_eq!(I18n::for_tag(None).t("no.such.key"), "no.such.key");
+        static ONLY_COMMON: &[&Part] = &[&COMMON];
+        assert_eq!(I18n::for_tag(None, ALL).t("no.such.key"), "no.such.key");
+        assert_eq!(
+            I18n::for_tag(None, ONLY_COMMON).t("kaart.title"),
+            "kaart.title",
+            "a part the widget does not carry is not looked in"
+        );
     }
 }

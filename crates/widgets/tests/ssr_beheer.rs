@@ -12,7 +12,7 @@ use wegwijs_widgets::kit::WidgetRoot;
 
 fn render(step: Step) -> String {
     Owner::new().with(|| {
-        let i18n = I18n::for_tag(Some("nl"));
+        let i18n = I18n::for_tag(Some("nl"), wegwijs_widgets::beheer::TEXTS);
         view! {
             <WidgetRoot i18n class="ww-beheer">
                 <BeheerView step=Signal::stored(step) on_files=Callback::new(|_| {}) />

@@ -29,7 +29,7 @@ fn loaded() -> LoadedGuide {
 fn render(lang: &str, journey: Journey) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        let i18n = I18n::for_tag(Some(lang));
+        let i18n = I18n::for_tag(Some(lang), wegwijs_widgets::hulpwijzer::TEXTS);
         let loaded = loaded();
         view! {
             <WidgetRoot i18n class="ww-gids">
@@ -303,6 +303,7 @@ fn a_missing_or_broken_guide_is_explained() {
     ] {
         let owner = Owner::new();
         let html = owner.with(|| {
+            I18n::for_tag(Some("nl"), wegwijs_widgets::hulpwijzer::TEXTS).provide();
             let state = RwSignal::new(GuideState::Failed(failure));
             view! { <GuideView state=state.into() on_retry=Callback::new(|()| {}) /> }.to_html()
         });

@@ -15,7 +15,7 @@ use wegwijs_widgets::load::FetchError;
 fn render_state(lang: &str, state: KaartState) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        let i18n = I18n::for_tag(Some(lang));
+        let i18n = I18n::for_tag(Some(lang), wegwijs_widgets::kaart::TEXTS);
         let state = RwSignal::new(state);
         view! {
             <WidgetRoot i18n class="ww-kaart">
@@ -31,7 +31,7 @@ fn render_state(lang: &str, state: KaartState) -> String {
 fn render_app(lang: &str, map: LoadedMap, config: KaartConfig, initial: ViewState) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        let i18n = I18n::for_tag(Some(lang));
+        let i18n = I18n::for_tag(Some(lang), wegwijs_widgets::kaart::TEXTS);
         view! {
             <WidgetRoot i18n class="ww-kaart">
                 <KaartApp map config initial />

@@ -21,7 +21,7 @@ fn outlines() -> Arc<Outlines> {
 fn render(data: MapData, chosen: &[&str], tiles: Option<&str>) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        let i18n = I18n::for_tag(Some("nl"));
+        let i18n = I18n::for_tag(Some("nl"), wegwijs_widgets::map::TEXTS);
         let data = RwSignal::new(data);
         let chosen = RwSignal::new(chosen.iter().map(|id| id.to_string()).collect::<Vec<_>>());
         let tiles = tiles.map(str::to_owned);

@@ -21,7 +21,7 @@ fn instrument(file: &str) -> Arc<Instrument> {
 fn render(lang: &str, view: impl FnOnce() -> AnyView + Send + 'static) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        let i18n = I18n::for_tag(Some(lang));
+        let i18n = I18n::for_tag(Some(lang), wegwijs_widgets::scan::TEXTS);
         // Built as a child, so the widget sees the language WidgetRoot provides.
         view! { <WidgetRoot i18n class="ww-scan">{view()}</WidgetRoot> }
             .to_html()

@@ -19,9 +19,12 @@ use wegwijs_directory::validate::Summary;
 use wegwijs_directory::{Imported, Index, Vocabulary};
 
 use crate::browser;
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{use_i18n, I18n, Part, BEHEER, COMMON};
 use crate::kit::{Accepted, ErrorNotice, LiveRegion, WidgetRoot, LANG};
 use report::Report;
+
+/// The texts this widget shows.
+pub static TEXTS: &[&Part] = &[&COMMON, &BEHEER];
 
 /// How a web team configured the page (from the element's attributes).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -98,7 +101,7 @@ pub fn Beheer(
     /// The web team's configuration.
     config: BeheerConfig,
 ) -> impl IntoView {
-    let i18n = I18n::for_tag(config.lang.as_deref());
+    let i18n = I18n::for_tag(config.lang.as_deref(), TEXTS);
     let step = RwSignal::new(Step::Waiting);
     let province = config.province.clone().unwrap_or_else(|| "Onbekend".into());
     let work = Callback::new(move |files: browser::Files| {

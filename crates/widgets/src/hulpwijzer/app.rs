@@ -186,7 +186,7 @@ pub fn GuideApp(
     };
     let next_label = move || match step.get() {
         Step::Start => Some(i18n.t("gids.begin")),
-        Step::Worries | Step::Question(_) => Some(i18n.t("gids.next")),
+        Step::Worries | Step::Question(_) => Some(i18n.t("common.next")),
         Step::Advice => Some(i18n.t("gids.to-overview")),
         Step::Overview => None,
     };
@@ -223,7 +223,7 @@ pub fn GuideApp(
             <div class="ww-step-nav">
                 <Show when=move || gids.journey.with(Journey::can_go_back)>
                     <button type="button" class="ww-button ww-button-secondary" on:click=move |_| gids.journey.update(Journey::back)>
-                        <span aria-hidden="true">"← "</span>{i18n.t("gids.back")}
+                        <span aria-hidden="true">"← "</span>{i18n.t("common.back")}
                     </button>
                 </Show>
                 {move || next_label().map(|label| view! {

@@ -13,12 +13,15 @@ use leptos::task::spawn_local;
 use wegwijs_directory::{import_json, Index};
 use wegwijs_guide::{Guide, GuideError};
 
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{use_i18n, I18n, Part, COMMON, GIDS, KAART, MAP};
 use crate::kaart::LoadedMap;
 use crate::kit::{unique_id, Accepted, ErrorNotice, Loading, WidgetRoot, LANG};
 use crate::load::{fetch_bytes, fetch_text, FetchError};
 pub use app::GuideApp;
 use urgent::{ContactLine, CrisisBox};
+
+/// The texts this widget shows: its own and the sociale kaart's it shows help with.
+pub static TEXTS: &[&Part] = &[&COMMON, &MAP, &KAART, &GIDS];
 
 /// How a web team configured the hulpwijzer (from the element's attributes).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -128,7 +131,7 @@ pub fn Hulpwijzer(
     /// The web team's configuration.
     config: GuideConfig,
 ) -> impl IntoView {
-    let i18n = I18n::for_tag(config.lang.as_deref());
+    let i18n = I18n::for_tag(config.lang.as_deref(), TEXTS);
     let state = RwSignal::new(GuideState::Loading);
     let kaart_page = config.kaart.clone();
     let load = move || {

@@ -20,11 +20,14 @@ use leptos::task::spawn_local;
 use wegwijs_directory::places::PostcodeTable;
 use wegwijs_directory::{import_json, ImportError, Index, IndexError, Vocabulary};
 
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{use_i18n, I18n, Part, COMMON, KAART, MAP};
 use crate::kit::{unique_id, Accepted, ErrorNotice, LiveRegion, Loading, WidgetRoot, LANG};
 use crate::load::{fetch_bytes, fetch_text, FetchError};
 pub use app::KaartApp;
 pub use icons::DomainIcon;
+
+/// The texts this widget shows: its own and the plattegrond's it draws.
+pub static TEXTS: &[&Part] = &[&COMMON, &MAP, &KAART];
 
 /// Who uses the map.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -246,7 +249,7 @@ pub fn SocialeKaart(
     /// The web team's configuration.
     config: KaartConfig,
 ) -> impl IntoView {
-    let i18n = I18n::for_tag(config.lang.as_deref());
+    let i18n = I18n::for_tag(config.lang.as_deref(), TEXTS);
     let state = RwSignal::new(KaartState::Loading);
     let load_config = config.clone();
     let load = move || {

@@ -20,11 +20,14 @@ use serde::{Deserialize, Serialize};
 use wegwijs_directory::areas::Areas;
 use wegwijs_directory::geo::{Millionths, Point};
 
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Part, COMMON, MAP};
 use crate::kit::{Accepted, WidgetRoot, LANG};
 use crate::load::fetch_text;
 pub use outlines::Outlines;
 pub use view::MapView;
+
+/// The texts this widget shows.
+pub static TEXTS: &[&Part] = &[&COMMON, &MAP];
 
 /// The custom element of the map.
 pub const TAG: &str = "wegwijs-plattegrond";
@@ -211,7 +214,7 @@ pub fn Plattegrond(
     /// Called with the chosen services' ids.
     on_choose: Callback<Vec<String>>,
 ) -> impl IntoView {
-    let i18n = I18n::for_tag(config.lang.as_deref());
+    let i18n = I18n::for_tag(config.lang.as_deref(), TEXTS);
     let state = RwSignal::new(OutlineState::Loading);
     match config.areas.clone() {
         None => state.set(OutlineState::Ready(None)),

@@ -17,10 +17,13 @@ use leptos::task::spawn_local;
 use wegwijs_assessment::instrument::InstrumentError;
 use wegwijs_assessment::Instrument;
 
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{use_i18n, I18n, Part, COMMON, SCAN};
 use crate::kit::{Accepted, ErrorNotice, Loading, WidgetRoot, LANG};
 use crate::load::{fetch_text, FetchError};
 pub use app::ScanApp;
+
+/// The texts this widget shows.
+pub static TEXTS: &[&Part] = &[&COMMON, &SCAN];
 
 /// How a web team configured the scan (from the element's attributes).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,7 +83,7 @@ pub fn Samenwerkingsscan(
     /// The web team's configuration.
     config: ScanConfig,
 ) -> impl IntoView {
-    let i18n = I18n::for_tag(config.lang.as_deref());
+    let i18n = I18n::for_tag(config.lang.as_deref(), TEXTS);
     let server = config.server.clone();
     let state = RwSignal::new(ScanState::Loading);
     let load = move || {

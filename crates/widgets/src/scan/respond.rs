@@ -222,11 +222,11 @@ pub(crate) fn Respond() -> impl IntoView {
                             <div class="ww-step-nav">
                                 {(index > 0).then(|| view! {
                                     <button type="button" class="ww-button ww-button-secondary" on:click=move |_| go(index - 1)>
-                                        <span aria-hidden="true">"← "</span>{i18n.t("gids.back")}
+                                        <span aria-hidden="true">"← "</span>{i18n.t("common.back")}
                                     </button>
                                 })}
                                 <button type="button" class="ww-button" on:click=move |_| go(index + 1)>
-                                    {if index + 1 == count { i18n.t("scan.respond.finish") } else { i18n.t("gids.next") }}
+                                    {if index + 1 == count { i18n.t("scan.respond.finish") } else { i18n.t("common.next") }}
                                     <span aria-hidden="true">" →"</span>
                                 </button>
                             </div>
