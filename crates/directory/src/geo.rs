@@ -1,6 +1,7 @@
 //! Distances on the map.
 
 use serde::{Deserialize, Serialize};
+use wegwijs_text::number::parse_decimal;
 
 /// A point in WGS84 degrees, kept to a millionth of a degree (about 10 cm), so the index can
 /// save it as two whole numbers ([`Millionths`]) and read back the same point.
@@ -22,7 +23,7 @@ impl Point {
     /// Parses `LAT,LON`.
     pub fn parse(text: &str) -> Option<Self> {
         let (lat, lon) = text.split_once(',')?;
-        Self::new(lat.trim().parse().ok()?, lon.trim().parse().ok()?)
+        Self::new(parse_decimal(lat.trim())?, parse_decimal(lon.trim())?)
     }
 
     /// Great-circle distance in kilometres (haversine).

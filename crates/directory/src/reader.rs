@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 use std::cell::RefCell;
+use wegwijs_text::number::parse_decimal;
 
 use crate::problem::{Problem, Severity};
 
@@ -280,8 +281,8 @@ impl Node<'_> {
             Value::Null => None,
             Value::Number(n) => n.as_f64(),
             Value::String(s) if s.trim().is_empty() => None,
-            Value::String(s) => match s.trim().replace(',', ".").parse::<f64>() {
-                Ok(n) if n.is_finite() => Some(n),
+            Value::String(s) => match parse_decimal(&s.trim().replace(',', ".")) {
+                Some(n) if n.is_finite() => Some(n),
                 _ => {
                     self.problem(Severity::Warning, key, format!("{s:?} is not a number"));
                     None

@@ -36,6 +36,7 @@ pub(crate) fn carried(
 #[cfg(feature = "carry")]
 mod checked {
     use serde_json::{Map, Value};
+    use wegwijs_text::number::parse_decimal;
 
     use crate::export::uuid_for;
     use crate::hsds_schema::{Entity, Kind};
@@ -108,7 +109,7 @@ mod checked {
             Kind::Number => match value {
                 Value::Number(_) => Some(value.clone()),
                 Value::String(_) => text
-                    .and_then(|t| t.replace(',', ".").parse::<f64>().ok())
+                    .and_then(|t| parse_decimal(&t.replace(',', ".")))
                     .and_then(serde_json::Number::from_f64)
                     .map(Value::Number)
                     .or_else(|| left_out("a number")),
