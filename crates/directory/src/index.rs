@@ -523,8 +523,8 @@ impl Index {
     }
 
     /// Computes what searching for words needs, if that has not happened yet. Searching does
-    /// this by itself the first time a question has words; a widget calls it once its first
-    /// results are on screen, so the first word typed does not wait for it.
+    /// this by itself the first time a question has words; a widget calls it when the resident
+    /// comes to its search box, so the first word typed does not wait for it.
     pub fn prepare_text_search(&self) {
         self.text();
     }

@@ -14,10 +14,18 @@ use super::search_box::SearchBox;
 use super::shortlist::{PrintView, Shortlist};
 use super::{KaartConfig, LoadedMap, Mode};
 use crate::browser;
-use crate::kit::{unique_id, LiveRegion};
+use crate::kit::{built_later, unique_id, LiveRegion};
 
 /// How many results show at first, and how many more each "Toon meer" adds.
 pub(crate) const PAGE: usize = 20;
+
+/// Cards built when the map first shows its results; the rest follow a few per frame
+/// ([`CARDS_PER_FRAME`]), so a phone answers a tap while the list fills. A screen shows
+/// fewer than this.
+const FIRST_CARDS: usize = 4;
+
+/// Cards added per animation frame until every result has its card.
+pub(crate) const CARDS_PER_FRAME: usize = 4;
 
 /// Where the resident said they are. Never written to the URL or sent anywhere.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +84,9 @@ pub(crate) struct Kaart {
     /// The question as it is searched now (words, filters, place, order, page).
     pub query: Memo<Query>,
     pub results: Memo<Results>,
+    /// How many result cards may be built; grows a few per frame after the first results
+    /// (see [`FIRST_CARDS`]) and never shrinks, so a list shown again is built at once.
+    pub cards_ready: RwSignal<usize>,
     /// The results as a list or on the map.
     pub layout: RwSignal<Layout>,
     /// The services chosen on the map, by id.
@@ -181,6 +192,12 @@ pub fn KaartApp(
         shortlist: RwSignal::new(Vec::new()),
         query,
         results,
+        // Server rendering has no frames to spread the cards over.
+        cards_ready: RwSignal::new(if cfg!(target_arch = "wasm32") {
+            FIRST_CARDS
+        } else {
+            usize::MAX
+        }),
         layout: RwSignal::new(Layout::List),
         chosen: RwSignal::new(Vec::new()),
         map_files: StoredValue::new(MapFiles {
@@ -193,19 +210,6 @@ pub fn KaartApp(
         container: NodeRef::new(),
     };
     provide_context(kaart);
-
-    // Reading typed words needs tables that the first results do not: they are made in a task
-    // of their own once those results are on screen, before the resident's first word.
-    Effect::new(move |_| {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    map_value.try_with_value(|map| map.index.prepare_text_search());
-                },
-                std::time::Duration::ZERO,
-            );
-        });
-    });
 
     // A new question starts at the first page again.
     Effect::new(move |_| {
@@ -232,6 +236,8 @@ pub fn KaartApp(
 
     // A memo, so typing (which changes the view) does not rebuild the page: only opening or
     // closing a service does.
+    // The workers' overview is below the results: it is built just after them.
+    let overview_ready = built_later();
     let open_service = Memo::new(move |_| {
         view.with(|v| v.service.clone())
             .and_then(|id| kaart.doc_of(&id))
@@ -253,7 +259,11 @@ pub fn KaartApp(
                     <FilterBar />
                     <ResultList />
                     <Shortlist />
-                    {(kaart.mode == Mode::Worker).then(|| view! { <CoverageOverview /> })}
+                    {(kaart.mode == Mode::Worker).then(|| view! {
+                        <Show when=move || overview_ready.get()>
+                            <CoverageOverview />
+                        </Show>
+                    })}
                 }
                 .into_any(),
             }}

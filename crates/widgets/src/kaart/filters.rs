@@ -11,6 +11,7 @@ use super::card::level_key;
 use super::icons::DomainIcon;
 use super::Mode;
 use crate::i18n::{use_i18n, I18n};
+use crate::kit::built_later;
 
 /// The label of a life domain in the widget's language, from the map's vocabulary.
 pub(crate) fn domain_label(kaart: Kaart, i18n: I18n, domain: Domain) -> String {
@@ -95,7 +96,7 @@ pub(crate) fn FilterBar() -> impl IntoView {
     let kaart = use_kaart();
     let i18n = use_i18n();
     let view = kaart.view;
-    let facets = move || kaart.results.with(|r| r.facets.clone());
+    let chips_ready = built_later();
     let active_count = move || {
         view.with(|v| {
             v.domains.len()
@@ -104,73 +105,6 @@ pub(crate) fn FilterBar() -> impl IntoView {
                 + TOGGLES.iter().filter(|t| (t.get)(v)).count()
         })
     };
-    let domain_chips = Domain::ALL
-        .iter()
-        .map(|&domain| {
-            let count = Signal::derive(move || {
-                kaart.results.with(|r| r.facets.domains.iter().find(|(d, _)| *d == domain).map_or(0, |(_, n)| *n))
-            });
-            view! {
-                <Chip
-                    label=domain_label(kaart, i18n, domain)
-                    icon=domain
-                    pressed=Signal::derive(move || view.with(|v| v.domains.contains(&domain)))
-                    count
-                    on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.domains, domain)))
-                />
-            }
-        })
-        .collect_view();
-    let toggle_chips = TOGGLES
-        .iter()
-        .map(|&toggle| {
-            let count = Signal::derive(move || {
-                let f = facets();
-                match toggle.key {
-                    "filter.free" => f.free,
-                    "filter.no-referral" => f.no_referral,
-                    _ => f.open.unwrap_or_default(),
-                }
-            });
-            view! {
-                <Chip
-                    label=i18n.t(toggle.key)
-                    pressed=Signal::derive(move || view.with(|v| (toggle.get)(v)))
-                    count
-                    on_toggle=Callback::new(move |()| view.update(|v| {
-                        let on = !(toggle.get)(v);
-                        (toggle.set)(v, on);
-                    }))
-                />
-            }
-        })
-        .collect_view();
-    let group_chips = list_chips(
-        kaart,
-        TargetGroup::ALL,
-        move |group| i18n.t(group_key(group)),
-        |f| &f.target_groups,
-        |v| &v.groups,
-        |v| &mut v.groups,
-    );
-    // Workers choose by provision level too.
-    let level_chips = (kaart.mode == Mode::Worker).then(|| {
-        let chips = list_chips(
-            kaart,
-            Level::ALL,
-            move |level| i18n.t(level_key(level)),
-            |f| &f.levels,
-            |v| &v.levels,
-            |v| &mut v.levels,
-        );
-        view! {
-            <fieldset class="ww-chip-group">
-                <legend>{i18n.t("filter.levels")}</legend>
-                <div class="ww-chips">{chips}</div>
-            </fieldset>
-        }
-    });
-
     let chosen = move || {
         let state = view.get();
         let mut items: Vec<(String, Callback<()>)> = Vec::new();
@@ -212,19 +146,10 @@ pub(crate) fn FilterBar() -> impl IntoView {
                         n => format!(" ({})", i18n.t_count("filter.active", n)),
                     }}
                 </summary>
-                <fieldset class="ww-chip-group">
-                    <legend>{i18n.t("filter.domains")}</legend>
-                    <div class="ww-chips">{domain_chips}</div>
-                </fieldset>
-                <fieldset class="ww-chip-group">
-                    <legend>{i18n.t("filter.important")}</legend>
-                    <div class="ww-chips">{toggle_chips}</div>
-                </fieldset>
-                <fieldset class="ww-chip-group">
-                    <legend>{i18n.t("filter.groups")}</legend>
-                    <div class="ww-chips">{group_chips}</div>
-                </fieldset>
-                {level_chips}
+                // Closed at first: its chips are built just after the first screen.
+                <Show when=move || chips_ready.get()>
+                    <FilterChips />
+                </Show>
             </details>
             <Show when=move || { active_count() > 0 }>
                 <div class="ww-chosen" role="group" aria-label=i18n.t("filter.chosen")>
@@ -252,6 +177,95 @@ pub(crate) fn FilterBar() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The chips of the filter panel, each with how many results it would give.
+#[component]
+fn FilterChips() -> impl IntoView {
+    let kaart = use_kaart();
+    let i18n = use_i18n();
+    let view = kaart.view;
+    let domain_chips = Domain::ALL
+        .iter()
+        .map(|&domain| {
+            let count = Signal::derive(move || {
+                kaart.results.with(|r| r.facets.domains.iter().find(|(d, _)| *d == domain).map_or(0, |(_, n)| *n))
+            });
+            view! {
+                <Chip
+                    label=domain_label(kaart, i18n, domain)
+                    icon=domain
+                    pressed=Signal::derive(move || view.with(|v| v.domains.contains(&domain)))
+                    count
+                    on_toggle=Callback::new(move |()| view.update(|v| toggle(&mut v.domains, domain)))
+                />
+            }
+        })
+        .collect_view();
+    let toggle_chips = TOGGLES
+        .iter()
+        .map(|&toggle| {
+            let count = Signal::derive(move || {
+                kaart.results.with(|r| match toggle.key {
+                    "filter.free" => r.facets.free,
+                    "filter.no-referral" => r.facets.no_referral,
+                    _ => r.facets.open.unwrap_or_default(),
+                })
+            });
+            view! {
+                <Chip
+                    label=i18n.t(toggle.key)
+                    pressed=Signal::derive(move || view.with(|v| (toggle.get)(v)))
+                    count
+                    on_toggle=Callback::new(move |()| view.update(|v| {
+                        let on = !(toggle.get)(v);
+                        (toggle.set)(v, on);
+                    }))
+                />
+            }
+        })
+        .collect_view();
+    let group_chips = list_chips(
+        kaart,
+        TargetGroup::ALL,
+        move |group| i18n.t(group_key(group)),
+        |f| &f.target_groups,
+        |v| &v.groups,
+        |v| &mut v.groups,
+    );
+    // Workers choose by provision level too.
+    let level_chips = (kaart.mode == Mode::Worker).then(|| {
+        let chips = list_chips(
+            kaart,
+            Level::ALL,
+            move |level| i18n.t(level_key(level)),
+            |f| &f.levels,
+            |v| &v.levels,
+            |v| &mut v.levels,
+        );
+        view! {
+            <fieldset class="ww-chip-group">
+                <legend>{i18n.t("filter.levels")}</legend>
+                <div class="ww-chips">{chips}</div>
+            </fieldset>
+        }
+    });
+
+    view! {
+        <fieldset class="ww-chip-group">
+            <legend>{i18n.t("filter.domains")}</legend>
+            <div class="ww-chips">{domain_chips}</div>
+        </fieldset>
+        <fieldset class="ww-chip-group">
+            <legend>{i18n.t("filter.important")}</legend>
+            <div class="ww-chips">{toggle_chips}</div>
+        </fieldset>
+        <fieldset class="ww-chip-group">
+            <legend>{i18n.t("filter.groups")}</legend>
+            <div class="ww-chips">{group_chips}</div>
+        </fieldset>
+        {level_chips}
+    }
 }
 
 /// The chips of a closed vocabulary the view keeps a list of (target groups, provision

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use wegwijs_text::order;
 
-use super::app::{use_kaart, Layout, PAGE};
+use super::app::{use_kaart, Layout, CARDS_PER_FRAME, PAGE};
 use super::card::ServiceCard;
 use super::filters::clear_filters;
 use super::on_map::{LayoutSwitch, ResultMap};
@@ -22,10 +22,22 @@ pub(crate) fn ResultList() -> impl IntoView {
     let count = Signal::derive(move || i18n.t_count("kaart.count", total()));
     let corrected = move || kaart.results.with(|r| r.corrected.clone());
     let hits = move || {
+        let ready = kaart.cards_ready.get();
         kaart
             .results
-            .with(|r| r.hits.iter().map(|h| h.doc).collect::<Vec<_>>())
+            .with(|r| r.hits.iter().take(ready).map(|h| h.doc).collect::<Vec<_>>())
     };
+    // The cards not built yet follow, a few per frame.
+    Effect::new(move |_| {
+        let wanted = kaart.results.with(|r| r.hits.len());
+        if kaart.cards_ready.get() < wanted {
+            request_animation_frame(move || {
+                kaart
+                    .cards_ready
+                    .try_update(|ready| *ready += CARDS_PER_FRAME);
+            });
+        }
+    });
     // The total counts copies of an offer elsewhere, which a card shows with its original.
     let remaining = move || {
         let shown: usize = kaart

@@ -54,6 +54,19 @@ pub(crate) fn SearchBox() -> impl IntoView {
         );
         timer.set_value(handle.ok());
     };
+    // Reading words needs tables that the first results do not: they are made, in a task of
+    // their own, when the resident comes to the search box (the first search with words would
+    // make them otherwise). Not at start, where they would hold up a phone's first taps.
+    let on_focus = move |_| {
+        set_timeout(
+            move || {
+                kaart
+                    .map
+                    .try_with_value(|map| map.index.prepare_text_search());
+            },
+            std::time::Duration::ZERO,
+        );
+    };
     let pick = move |text: String| {
         kaart.typed.set(text.clone());
         expanded.set(false);
@@ -125,6 +138,7 @@ pub(crate) fn SearchBox() -> impl IntoView {
                     prop:value=move || kaart.typed.get()
                     on:input=move |event| on_typing(event_target_value(&event))
                     on:keydown=on_keydown
+                    on:focus=on_focus
                     on:blur=move |_| expanded.set(false)
                 />
                 <ul

@@ -3,6 +3,7 @@
 
 mod attributes;
 mod breakable;
+mod later;
 mod live_region;
 mod notice;
 mod qr;
@@ -11,6 +12,7 @@ mod status;
 
 pub use attributes::{attribute_warnings, Accepted, LANG};
 pub use breakable::Breakable;
+pub use later::built_later;
 pub use live_region::LiveRegion;
 pub use notice::ServiceNotice;
 pub use qr::QrImage;
