@@ -234,10 +234,10 @@ pub fn KaartApp(
         });
     }
 
-    // A memo, so typing (which changes the view) does not rebuild the page: only opening or
-    // closing a service does.
     // The workers' overview is below the results: it is built just after them.
     let overview_ready = built_later();
+    // A memo, so typing (which changes the view) does not rebuild the page: only opening or
+    // closing a service does.
     let open_service = Memo::new(move |_| {
         view.with(|v| v.service.clone())
             .and_then(|id| kaart.doc_of(&id))

@@ -38,6 +38,8 @@ struct Toggle {
     key: &'static str,
     get: fn(&ViewState) -> bool,
     set: fn(&mut ViewState, bool),
+    /// How many results it would give.
+    count: fn(&Facets) -> usize,
 }
 
 const TOGGLES: [Toggle; 3] = [
@@ -45,16 +47,19 @@ const TOGGLES: [Toggle; 3] = [
         key: "filter.free",
         get: |v| v.free,
         set: |v, on| v.free = on,
+        count: |f| f.free,
     },
     Toggle {
         key: "filter.no-referral",
         get: |v| v.no_referral,
         set: |v, on| v.no_referral = on,
+        count: |f| f.no_referral,
     },
     Toggle {
         key: "filter.open-now",
         get: |v| v.open_now,
         set: |v, on| v.open_now = on,
+        count: |f| f.open.unwrap_or_default(),
     },
 ];
 
@@ -205,13 +210,7 @@ fn FilterChips() -> impl IntoView {
     let toggle_chips = TOGGLES
         .iter()
         .map(|&toggle| {
-            let count = Signal::derive(move || {
-                kaart.results.with(|r| match toggle.key {
-                    "filter.free" => r.facets.free,
-                    "filter.no-referral" => r.facets.no_referral,
-                    _ => r.facets.open.unwrap_or_default(),
-                })
-            });
+            let count = Signal::derive(move || kaart.results.with(|r| (toggle.count)(&r.facets)));
             view! {
                 <Chip
                     label=i18n.t(toggle.key)
@@ -243,28 +242,23 @@ fn FilterChips() -> impl IntoView {
             |v| &v.levels,
             |v| &mut v.levels,
         );
-        view! {
-            <fieldset class="ww-chip-group">
-                <legend>{i18n.t("filter.levels")}</legend>
-                <div class="ww-chips">{chips}</div>
-            </fieldset>
-        }
+        chip_group(i18n.t("filter.levels"), chips)
     });
+    view! {
+        {chip_group(i18n.t("filter.domains"), domain_chips)}
+        {chip_group(i18n.t("filter.important"), toggle_chips)}
+        {chip_group(i18n.t("filter.groups"), group_chips)}
+        {level_chips}
+    }
+}
 
+/// A named group of chips.
+fn chip_group(legend: String, chips: impl IntoView) -> impl IntoView {
     view! {
         <fieldset class="ww-chip-group">
-            <legend>{i18n.t("filter.domains")}</legend>
-            <div class="ww-chips">{domain_chips}</div>
+            <legend>{legend}</legend>
+            <div class="ww-chips">{chips}</div>
         </fieldset>
-        <fieldset class="ww-chip-group">
-            <legend>{i18n.t("filter.important")}</legend>
-            <div class="ww-chips">{toggle_chips}</div>
-        </fieldset>
-        <fieldset class="ww-chip-group">
-            <legend>{i18n.t("filter.groups")}</legend>
-            <div class="ww-chips">{group_chips}</div>
-        </fieldset>
-        {level_chips}
     }
 }
 
