@@ -47,7 +47,8 @@ test("two widgets of one kind share one bundle and both work", async () => {
   const count = demoServices().length;
   await page.locator("#nl .ww-count").getByText(`${count} plekken voor hulp`).waitFor();
   await page.locator("#en .ww-count").getByText(`${count} places to get help`).waitFor();
-  assert.deepEqual(files.sorted(), ["wegwijs-kaart.js", "wegwijs-kaart_bg.wasm", "wegwijs.js"]);
+  // Only src: the bundle with the HSDS JSON reader.
+  assert.deepEqual(files.sorted(), ["wegwijs-kaart-json.js", "wegwijs-kaart-json_bg.wasm", "wegwijs.js"]);
   assertNoProblems(page);
 });
 
@@ -106,7 +107,35 @@ test("a widget of another kind added to a one-widget page loads its own bundle",
   });
   await page.locator("wegwijs-sociale-kaart .ww-card").first().waitFor();
   assert.deepEqual(files.sorted(), [
-    "wegwijs-kaart.js", "wegwijs-kaart_bg.wasm", "wegwijs-scan.js", "wegwijs-scan_bg.wasm", "wegwijs.js",
+    "wegwijs-kaart-json.js", "wegwijs-kaart-json_bg.wasm", "wegwijs-scan.js", "wegwijs-scan_bg.wasm", "wegwijs.js",
+  ]);
+  assertNoProblems(page);
+});
+
+test("a map whose index is taken away after mount moves to the bundle that reads HSDS JSON", async () => {
+  const page = await newPage(browser);
+  await page.route(url("/e2e/twee-diensten.json"), (route) =>
+    route.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify([{ id: "a", name: "Taalcafé" }, { id: "b", name: "Buurtkamer" }]),
+    }),
+  );
+  await serveTestPage(
+    page,
+    "/e2e/index-weg.html",
+    hostPage("Index weg", `<wegwijs-sociale-kaart index="/data/kaart.idx" src="/e2e/twee-diensten.json"></wegwijs-sociale-kaart>`),
+  );
+  const files = widgetCode(page);
+  await page.goto(url("/e2e/index-weg.html"));
+  const count = demoServices().length;
+  await page.locator("wegwijs-sociale-kaart .ww-count").getByText(`${count} plekken voor hulp`).waitFor();
+  assert.deepEqual(files.sorted(), ["wegwijs-kaart.js", "wegwijs-kaart_bg.wasm", "wegwijs.js"], "the index alone needs the lighter bundle");
+
+  await page.evaluate(() => document.querySelector("wegwijs-sociale-kaart").removeAttribute("index"));
+  await page.locator("wegwijs-sociale-kaart .ww-count").getByText("2 plekken voor hulp").waitFor();
+  assert.equal(await page.locator("wegwijs-sociale-kaart .ww-root").count(), 1, "one widget after the move");
+  assert.deepEqual(files.sorted(), [
+    "wegwijs-kaart-json.js", "wegwijs-kaart-json_bg.wasm", "wegwijs-kaart.js", "wegwijs-kaart_bg.wasm", "wegwijs.js",
   ]);
   assertNoProblems(page);
 });

@@ -2,7 +2,9 @@
 // wegwijs.js — the only script a host page includes. It defines the Wegwijs custom elements
 // at once and downloads a widget's code only when its element appears: a page without a
 // widget loads no wasm, a page with one widget loads that widget's bundle, and a page with
-// more than one kind of widget loads the bundle with all of them (cheaper than two).
+// more than one kind of widget loads the bundle with all of them (cheaper than two). The
+// social map and the hulpwijzer have two bundles each: one that reads only the index made by
+// `wegwijs index` (`index`, the lighter one), and one that also reads HSDS JSON (`src`).
 //
 // Each bundle is a classic script (the wasm-bindgen glue) plus its wasm. Both are checked
 // against the Subresource Integrity hashes below, which `cargo xtask dist` fills in; the
@@ -21,28 +23,46 @@ const wegwijsBase = new URL(".", import.meta.url);
 /** Bundle name → promise of its started wasm-bindgen exports. */
 const wegwijsStarted = new Map();
 
-/** The name of a started bundle that defines `tag`, if there is one. */
-function wegwijsCovered(tag) {
-  return [...wegwijsStarted.keys()].find((name) => WEGWIJS_BUNDLES[name].tags.includes(tag));
+/**
+ * Whether the element gives only HSDS JSON (`src` without `index`): the one-widget bundles
+ * of the social map and the hulpwijzer read only indexes, their "-json" twins read both.
+ */
+function wegwijsNeedsJson(element) {
+  return element.hasAttribute("src") && !element.hasAttribute("index");
+}
+
+/** Whether the bundle `name` can show `element`. */
+function wegwijsServes(name, element) {
+  const bundle = WEGWIJS_BUNDLES[name];
+  return bundle.tags.includes(element.localName) && !(bundle.indexOnly && wegwijsNeedsJson(element));
+}
+
+/** The name of a started bundle that can show `element`, if there is one. */
+function wegwijsCovered(element) {
+  return [...wegwijsStarted.keys()].find((name) => wegwijsServes(name, element));
 }
 
 /**
- * The bundle to use for `tag`: one already started that has it; else, when the page holds
- * other kinds of widget that no started bundle covers and the bundle with all has them, that
- * one; else its own.
+ * The bundle to use for `element`: one already started that can show it; else, when the page
+ * holds other kinds of widget that no started bundle covers and the bundle with all has them,
+ * that one; else one of its own kind that can show it, the one that reads only indexes
+ * (lighter) when it can.
  */
-function wegwijsBundleFor(tag) {
-  const started = wegwijsCovered(tag);
+function wegwijsBundleFor(element) {
+  const started = wegwijsCovered(element);
   if (started) return started;
-  const all = WEGWIJS_BUNDLES[WEGWIJS_ALL].tags;
-  if (all.includes(tag)) {
-    const others = all.filter((other) => other !== tag && !wegwijsCovered(other) && document.querySelector(other));
+  const tag = element.localName;
+  if (wegwijsServes(WEGWIJS_ALL, element)) {
+    const others = WEGWIJS_BUNDLES[WEGWIJS_ALL].tags
+      .filter((other) => other !== tag)
+      .flatMap((other) => [...document.querySelectorAll(other)])
+      .filter((other) => !wegwijsCovered(other));
     if (others.length > 0) return WEGWIJS_ALL;
   }
-  return Object.keys(WEGWIJS_BUNDLES).find((name) => {
-    const tags = WEGWIJS_BUNDLES[name].tags;
-    return tags.length === 1 && tags[0] === tag;
-  }) ?? WEGWIJS_ALL;
+  const own = Object.keys(WEGWIJS_BUNDLES).filter(
+    (name) => WEGWIJS_BUNDLES[name].tags.length === 1 && wegwijsServes(name, element),
+  );
+  return own.find((name) => WEGWIJS_BUNDLES[name].indexOnly) ?? own[0] ?? WEGWIJS_ALL;
 }
 
 function wegwijsStart(name) {
@@ -100,22 +120,34 @@ function wegwijsDefine(tag) {
   customElements.define(
     tag,
     class extends HTMLElement {
+      #bundle;
       #glue;
       #handle;
       #watcher;
 
       connectedCallback() {
-        wegwijsStart(wegwijsBundleFor(tag)).then(
+        this.#start();
+      }
+
+      disconnectedCallback() {
+        this.#unmount();
+      }
+
+      /** Starts the bundle that can show this element (if need be) and mounts it there. */
+      #start() {
+        const name = wegwijsBundleFor(this);
+        this.#bundle = name;
+        this.#glue = undefined;
+        wegwijsStart(name).then(
           (glue) => {
+            if (this.#bundle !== name) return; // another bundle was chosen in the meantime
+            // The attributes may have changed while the bundle loaded.
+            if (!wegwijsServes(name, this)) return this.#start();
             this.#glue = glue;
             this.#mount();
           },
           (error) => wegwijsShowFailure(this, error),
         );
-      }
-
-      disconnectedCallback() {
-        this.#unmount();
       }
 
       #mount() {
@@ -126,10 +158,12 @@ function wegwijsDefine(tag) {
           wegwijsShowFailure(this, error);
           return;
         }
-        // Honour configuration changes after mount: re-mount with the new attributes.
+        // Honour configuration changes after mount: re-mount with the new attributes, in
+        // another bundle when this one cannot show the element any more (`index` removed).
         this.#watcher = new MutationObserver(() => {
           this.#unmount();
-          this.#mount();
+          if (wegwijsServes(this.#bundle, this)) this.#mount();
+          else this.#start();
         });
         this.#watcher.observe(this, {
           attributes: true,

@@ -42,6 +42,9 @@ pub struct BundleSpec {
     features: Option<&'static str>,
     /// The custom elements it defines.
     tags: &'static [&'static str],
+    /// Built without the HSDS JSON reader: its social map and hulpwijzer read only `index`,
+    /// so `wegwijs.js` gives an element with only `src` another bundle.
+    index_only: bool,
 }
 
 const KAART: &str = "wegwijs-sociale-kaart";
@@ -51,38 +54,58 @@ const BEHEER: &str = "wegwijs-beheer";
 const MAP: &str = "wegwijs-plattegrond";
 
 /// Every bundle: one per widget, and one with the three public widgets for pages with more
-/// than one kind. The data manager's page (`beheer`) has only its own; so has the map
-/// (`plattegrond`), which the social map's bundles load when a person opens the map.
-pub const BUNDLES: [BundleSpec; 6] = [
+/// than one kind. The social map and the hulpwijzer have a second one with the HSDS JSON
+/// reader, for elements that give `src` without `index`; the bundle with all widgets has it
+/// too. The data manager's page (`beheer`) has only its own; so has the map (`plattegrond`),
+/// which the social map's bundles load when a person opens the map.
+pub const BUNDLES: [BundleSpec; 8] = [
     BundleSpec {
         name: "kaart",
         features: Some("kaart"),
         tags: &[KAART],
+        index_only: true,
+    },
+    BundleSpec {
+        name: "kaart-json",
+        features: Some("kaart,json-src"),
+        tags: &[KAART],
+        index_only: false,
     },
     BundleSpec {
         name: "hulpwijzer",
         features: Some("hulpwijzer"),
         tags: &[HULPWIJZER],
+        index_only: true,
+    },
+    BundleSpec {
+        name: "hulpwijzer-json",
+        features: Some("hulpwijzer,json-src"),
+        tags: &[HULPWIJZER],
+        index_only: false,
     },
     BundleSpec {
         name: "scan",
         features: Some("scan"),
         tags: &[SCAN],
+        index_only: false,
     },
     BundleSpec {
         name: "beheer",
         features: Some("beheer"),
         tags: &[BEHEER],
+        index_only: false,
     },
     BundleSpec {
         name: "plattegrond",
         features: Some("plattegrond"),
         tags: &[MAP],
+        index_only: false,
     },
     BundleSpec {
         name: "alle",
         features: None,
         tags: &[KAART, HULPWIJZER, SCAN],
+        index_only: false,
     },
 ];
 
@@ -182,6 +205,7 @@ pub fn build_dist() -> Result<Bundle> {
                 "wasm": wasm,
                 "wasmIntegrity": wasm_integrity,
                 "tags": spec.tags,
+                "indexOnly": spec.index_only,
             }),
         );
         hashes.insert(script, script_integrity.into());

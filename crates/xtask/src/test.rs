@@ -68,6 +68,20 @@ pub fn run_all() -> Result<()> {
             "--",
             "-D",
             "warnings",
+        ]))?;
+        // The bundles that read only indexes compile code of their own.
+        run(cargo().args([
+            "clippy",
+            "-p",
+            "wegwijs-embed",
+            "--no-default-features",
+            "--features",
+            "kaart,hulpwijzer",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
         ]))
     });
     timed(

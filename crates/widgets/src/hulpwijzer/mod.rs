@@ -10,13 +10,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wegwijs_directory::{import_json, Index};
 use wegwijs_guide::{Guide, GuideError};
 
 use crate::i18n::{use_i18n, I18n, Part, COMMON, GIDS, KAART, MAP};
 use crate::kaart::LoadedMap;
 use crate::kit::{unique_id, Accepted, ErrorNotice, Loading, WidgetRoot, LANG};
-use crate::load::{fetch_bytes, fetch_text, FetchError};
+use crate::load::{fetch_text, FetchError};
 pub use app::GuideApp;
 use urgent::{ContactLine, CrisisBox};
 
@@ -109,19 +108,9 @@ pub async fn load_guide(config: &GuideConfig) -> GuideState {
         },
     };
     // The map is a help, not a condition: the advice works without it.
-    let map = match (&config.index, &config.src) {
-        (Some(index), _) => fetch_bytes(index)
-            .await
-            .ok()
-            .and_then(|bytes| Index::from_bytes(&bytes).ok())
-            .map(LoadedMap::from_index),
-        (None, Some(src)) => fetch_text(src)
-            .await
-            .ok()
-            .and_then(|text| import_json(&text).ok())
-            .map(|imported| LoadedMap::from_directory(imported.directory)),
-        (None, None) => None,
-    };
+    let map = LoadedMap::fetch(config.index.as_deref(), config.src.as_deref())
+        .await
+        .ok();
     GuideState::Ready(LoadedGuide { guide, map })
 }
 

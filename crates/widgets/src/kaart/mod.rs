@@ -18,7 +18,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wegwijs_directory::places::PostcodeTable;
-use wegwijs_directory::{import_json, ImportError, Index, IndexError, Vocabulary};
+use wegwijs_directory::{ImportError, Index, IndexError, Vocabulary};
 
 use crate::i18n::{use_i18n, I18n, Part, COMMON, KAART, MAP};
 use crate::kit::{unique_id, Accepted, ErrorNotice, LiveRegion, Loading, WidgetRoot, LANG};
@@ -158,6 +158,37 @@ impl LoadedMap {
             postcodes: Arc::new(postcodes),
         }
     }
+
+    /// Fetches and reads a map: the index made by `wegwijs index` when there is one (`index`),
+    /// else the HSDS JSON (`src`), indexed here. The browser gets a moment after reading.
+    pub async fn fetch(index: Option<&str>, src: Option<&str>) -> Result<Self, KaartFailure> {
+        match (index, src) {
+            (Some(index), _) => {
+                let bytes = fetch_bytes(index).await.map_err(KaartFailure::Fetch)?;
+                let index = Index::from_bytes(&bytes).map_err(KaartFailure::Index)?;
+                crate::browser::yield_to_browser().await;
+                Ok(Self::from_index(index))
+            }
+            (None, Some(src)) => Self::fetch_json(src).await,
+            (None, None) => Err(KaartFailure::NoSource),
+        }
+    }
+
+    /// Fetches HSDS JSON and indexes it.
+    #[cfg(feature = "json-src")]
+    async fn fetch_json(src: &str) -> Result<Self, KaartFailure> {
+        let text = fetch_text(src).await.map_err(KaartFailure::Fetch)?;
+        let imported = wegwijs_directory::import_json(&text).map_err(KaartFailure::Data)?;
+        crate::browser::yield_to_browser().await;
+        Ok(Self::from_directory(imported.directory))
+    }
+
+    /// Built without the HSDS JSON reader: `wegwijs.js` gives an element with only `src`
+    /// the bundle that has it, so this answers only a page that went around the loader.
+    #[cfg(not(feature = "json-src"))]
+    async fn fetch_json(_src: &str) -> Result<Self, KaartFailure> {
+        Err(KaartFailure::NoJsonReader)
+    }
 }
 
 /// What the social map shows.
@@ -182,6 +213,8 @@ pub enum KaartFailure {
     Data(ImportError),
     /// The index file is not usable.
     Index(IndexError),
+    /// Only `src` is given, and this bundle reads only indexes.
+    NoJsonReader,
 }
 
 /// Fetches the configured files (the data and the postcode table at the same time) and makes
@@ -224,21 +257,7 @@ pub async fn load_map(config: &KaartConfig) -> KaartState {
 /// Fetches and reads the index (preferred) or the HSDS JSON. Between reading and showing the
 /// first results the browser gets a moment, so that neither blocks a phone for long.
 async fn load_data(config: &KaartConfig) -> Result<LoadedMap, KaartFailure> {
-    let map = match (&config.index, &config.src) {
-        (Some(index), _) => {
-            let bytes = fetch_bytes(index).await.map_err(KaartFailure::Fetch)?;
-            let index = Index::from_bytes(&bytes).map_err(KaartFailure::Index)?;
-            crate::browser::yield_to_browser().await;
-            LoadedMap::from_index(index)
-        }
-        (None, Some(src)) => {
-            let text = fetch_text(src).await.map_err(KaartFailure::Fetch)?;
-            let imported = import_json(&text).map_err(KaartFailure::Data)?;
-            crate::browser::yield_to_browser().await;
-            LoadedMap::from_directory(imported.directory)
-        }
-        (None, None) => return Err(KaartFailure::NoSource),
-    };
+    let map = LoadedMap::fetch(config.index.as_deref(), config.src.as_deref()).await?;
     crate::browser::yield_to_browser().await;
     Ok(map)
 }
@@ -305,7 +324,9 @@ pub fn KaartView(
 
 fn failure_notice(i18n: I18n, failure: &KaartFailure, on_retry: Callback<()>) -> impl IntoView {
     let ((title, body), retry) = match failure {
-        KaartFailure::NoSource => (("error.config.title", "error.config.body"), None),
+        KaartFailure::NoSource | KaartFailure::NoJsonReader => {
+            (("error.config.title", "error.config.body"), None)
+        }
         KaartFailure::Fetch(FetchError::Network(_)) => (
             ("error.network.title", "error.network.body"),
             Some(on_retry),
@@ -323,6 +344,9 @@ fn failure_notice(i18n: I18n, failure: &KaartFailure, on_retry: Callback<()>) ->
     let details = match failure {
         KaartFailure::NoSource => {
             "<wegwijs-sociale-kaart> has neither a src nor an index attribute".to_owned()
+        }
+        KaartFailure::NoJsonReader => {
+            "this bundle reads only index files; load the widgets with wegwijs.js, which picks the bundle that reads src".to_owned()
         }
         KaartFailure::Fetch(error) => error.to_string(),
         KaartFailure::Data(error) => error.to_string(),
