@@ -104,7 +104,7 @@ impl Coverage {
             if reached.is_empty() && service.addresses().next().is_none() {
                 return everywhere.clone();
             }
-            reached.sort_unstable();
+            order::sort(&mut reached);
             reached.dedup();
             reached
         })

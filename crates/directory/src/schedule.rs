@@ -1,6 +1,7 @@
 //! Opening hours from HSDS schedules, and "open now" / "next opening" in Amsterdam time.
 
 use serde::{Deserialize, Serialize};
+use wegwijs_text::order;
 
 use crate::model::Carried;
 use crate::time::{Date, LocalDateTime, Weekday};
@@ -156,7 +157,7 @@ pub fn week(hours: &[OpeningHours]) -> [Vec<(u16, u16)>; 7] {
         }
     }
     for day in &mut days {
-        day.sort_unstable();
+        order::sort(day);
         day.dedup();
     }
     days

@@ -97,6 +97,8 @@ async function wegwijsLoad(name) {
   const glue = globalThis.wegwijsBundles?.[name];
   if (!glue) throw new Error(`${bundle.script} did not register the bundle "${name}"`);
   await glue({ module_or_path: wasm });
+  // Starting the wasm and mounting the widget are two tasks, so neither holds a phone long.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return glue;
 }
 
